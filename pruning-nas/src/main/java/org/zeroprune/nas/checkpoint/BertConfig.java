@@ -1,0 +1,289 @@
+package org.zeroprune.nas.checkpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The fields of a HuggingFace BERT {@code config.json} that zeroprune uses, validated, plus the
+ * whole JSON object so that an export carries the other fields unchanged.
+ *
+ * <p>Pruned models use HF's {@code pruned_heads} ({@code {"layer": [original head indices]}}) and
+ * zeroprune's own {@code intermediate_sizes} (one FFN width per layer), which HF itself ignores.
+ */
+public final class BertConfig {
+    /** Key of zeroprune's per-layer FFN widths in {@code config.json}. */
+    public static final String INTERMEDIATE_SIZES = "intermediate_sizes";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectNode raw;
+    private final int hiddenSize;
+    private final int heads;
+    private final int layers;
+    private final int intermediateSize;
+    private final int vocabSize;
+    private final int maxPositions;
+    private final int typeVocabSize;
+    private final double layerNormEps;
+    private final String hiddenAct;
+    private final List<Set<Integer>> prunedHeads;
+    private final int[] intermediateSizes;
+
+    private BertConfig(Path file, ObjectNode raw) {
+        this.raw = raw;
+        this.hiddenSize = positiveInt(file, raw, "hidden_size");
+        this.heads = positiveInt(file, raw, "num_attention_heads");
+        this.layers = positiveInt(file, raw, "num_hidden_layers");
+        this.intermediateSize = positiveInt(file, raw, "intermediate_size");
+        this.vocabSize = positiveInt(file, raw, "vocab_size");
+        this.maxPositions = raw.has("max_position_embeddings") ? positiveInt(file, raw, "max_position_embeddings") : 512;
+        this.typeVocabSize = raw.has("type_vocab_size") ? positiveInt(file, raw, "type_vocab_size") : 2;
+        this.layerNormEps = raw.has("layer_norm_eps") ? positiveNumber(file, raw, "layer_norm_eps") : 1e-12;
+        this.hiddenAct = raw.has("hidden_act") ? text(file, raw, "hidden_act") : "gelu";
+        if (hiddenSize % heads != 0) {
+            throw new CheckpointException(file, "hidden_size " + hiddenSize + " is not divisible by num_attention_heads "
+                    + heads + "; expected hidden_size = heads x head size");
+        }
+        if (!List.of("gelu", "gelu_new", "gelu_pytorch_tanh", "gelu_fast", "relu").contains(hiddenAct)) {
+            throw new CheckpointException(file, "hidden_act '" + hiddenAct
+                    + "' is not supported; expected gelu, gelu_new, gelu_pytorch_tanh, gelu_fast or relu");
+        }
+        this.prunedHeads = parsePrunedHeads(file, raw.get("pruned_heads"), layers, heads);
+        this.intermediateSizes = parseIntermediateSizes(file, raw.get(INTERMEDIATE_SIZES), layers, intermediateSize);
+    }
+
+    /**
+     * Reads and validates {@code config.json}.
+     *
+     * @throws CheckpointException naming the file and the key when a field is missing or wrong
+     */
+    public static BertConfig read(Path file) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            if (!file.toFile().exists() || e instanceof NoSuchFileException) {
+                throw new CheckpointException(file, "file not found; a checkpoint directory needs config.json");
+            }
+            throw new CheckpointException(file, "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (node == null || !node.isObject()) {
+            throw new CheckpointException(file, "expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType()));
+        }
+        return new BertConfig(file, (ObjectNode) node);
+    }
+
+    /** Parses a config from a JSON object (for configs built in code); {@code where} names it in messages. */
+    public static BertConfig of(ObjectNode json, Path where) {
+        return new BertConfig(where, json.deepCopy());
+    }
+
+    private static int positiveInt(Path file, JsonNode raw, String key) {
+        JsonNode v = raw.get(key);
+        if (v == null || v.isNull()) {
+            throw new CheckpointException(file, "key '" + key + "' is missing; expected a positive integer");
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() <= 0) {
+            throw new CheckpointException(file, "key '" + key + "' is " + v + "; expected a positive integer");
+        }
+        return v.asInt();
+    }
+
+    private static double positiveNumber(Path file, JsonNode raw, String key) {
+        JsonNode v = raw.get(key);
+        if (!v.isNumber() || !(v.asDouble() > 0) || !Double.isFinite(v.asDouble())) {
+            throw new CheckpointException(file, "key '" + key + "' is " + v + "; expected a positive number");
+        }
+        return v.asDouble();
+    }
+
+    private static String text(Path file, JsonNode raw, String key) {
+        JsonNode v = raw.get(key);
+        if (!v.isTextual()) {
+            throw new CheckpointException(file, "key '" + key + "' is " + v + "; expected a string");
+        }
+        return v.asText();
+    }
+
+    private static List<Set<Integer>> parsePrunedHeads(Path file, JsonNode node, int layers, int heads) {
+        List<Set<Integer>> result = new ArrayList<>();
+        for (int i = 0; i < layers; i++) {
+            result.add(new TreeSet<>());
+        }
+        if (node == null || node.isNull()) {
+            return freeze(result);
+        }
+        if (!node.isObject()) {
+            throw new CheckpointException(file, "key 'pruned_heads' is " + node
+                    + "; expected an object {\"layer\": [head, ...]}");
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            int layer;
+            try {
+                layer = Integer.parseInt(e.getKey());
+            } catch (NumberFormatException ex) {
+                layer = -1;
+            }
+            if (layer < 0 || layer >= layers) {
+                throw new CheckpointException(file, "pruned_heads has layer '" + e.getKey() + "'; expected 0.."
+                        + (layers - 1));
+            }
+            if (!e.getValue().isArray()) {
+                throw new CheckpointException(file, "pruned_heads." + layer + " is " + e.getValue()
+                        + "; expected an array of head indices");
+            }
+            for (JsonNode h : e.getValue()) {
+                if (!h.isIntegralNumber() || h.asInt() < 0 || h.asInt() >= heads) {
+                    throw new CheckpointException(file, "pruned_heads." + layer + " has head " + h + "; expected 0.."
+                            + (heads - 1));
+                }
+                result.get(layer).add(h.asInt());
+            }
+        }
+        return freeze(result);
+    }
+
+    private static List<Set<Integer>> freeze(List<Set<Integer>> sets) {
+        List<Set<Integer>> frozen = new ArrayList<>();
+        for (Set<Integer> s : sets) {
+            frozen.add(Collections.unmodifiableSet(s));
+        }
+        return List.copyOf(frozen);
+    }
+
+    private static int[] parseIntermediateSizes(Path file, JsonNode node, int layers, int dense) {
+        int[] sizes = new int[layers];
+        if (node == null || node.isNull()) {
+            java.util.Arrays.fill(sizes, dense);
+            return sizes;
+        }
+        if (!node.isArray() || node.size() != layers) {
+            throw new CheckpointException(file, "key '" + INTERMEDIATE_SIZES + "' is " + node + "; expected an array of "
+                    + layers + " FFN widths, one per layer");
+        }
+        for (int i = 0; i < layers; i++) {
+            JsonNode v = node.get(i);
+            if (!v.isIntegralNumber() || v.asInt() < 0 || v.asInt() > dense) {
+                throw new CheckpointException(file, INTERMEDIATE_SIZES + "[" + i + "] is " + v + "; expected 0.." + dense);
+            }
+            sizes[i] = v.asInt();
+        }
+        return sizes;
+    }
+
+    /** Width of the residual stream. */
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    /** Heads per layer in the unpruned model ({@code num_attention_heads}). */
+    public int attentionHeads() {
+        return heads;
+    }
+
+    /** {@code hidden_size / num_attention_heads}. */
+    public int headSize() {
+        return hiddenSize / heads;
+    }
+
+    /** Number of encoder layers. */
+    public int layers() {
+        return layers;
+    }
+
+    /** FFN width of the unpruned model ({@code intermediate_size}). */
+    public int intermediateSize() {
+        return intermediateSize;
+    }
+
+    /** Vocabulary size. */
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    /** Number of position embeddings. */
+    public int maxPositions() {
+        return maxPositions;
+    }
+
+    /** Number of token types. */
+    public int typeVocabSize() {
+        return typeVocabSize;
+    }
+
+    /** Epsilon of every LayerNorm. */
+    public double layerNormEps() {
+        return layerNormEps;
+    }
+
+    /** The FFN activation's HF name. */
+    public String hiddenAct() {
+        return hiddenAct;
+    }
+
+    /** Original indices of the heads already removed from layer {@code layer}. */
+    public Set<Integer> prunedHeads(int layer) {
+        return prunedHeads.get(layer);
+    }
+
+    /** Original indices of the heads still present in {@code layer}, increasing. */
+    public int[] presentHeads(int layer) {
+        Set<Integer> pruned = prunedHeads.get(layer);
+        return java.util.stream.IntStream.range(0, heads).filter(h -> !pruned.contains(h)).toArray();
+    }
+
+    /** Heads present in layer {@code layer}. */
+    public int headsInLayer(int layer) {
+        return heads - prunedHeads.get(layer).size();
+    }
+
+    /** FFN width of layer {@code layer}. */
+    public int ffnWidth(int layer) {
+        return intermediateSizes[layer];
+    }
+
+    /** A copy of the whole JSON object. */
+    public ObjectNode json() {
+        return raw.deepCopy();
+    }
+
+    /**
+     * The configuration of a pruned model: {@code pruned_heads} gains the removed heads (original
+     * indices) and {@code intermediate_sizes} records each layer's FFN width.
+     *
+     * @param removedHeads per layer, original indices of heads removed now
+     * @param widths per layer, the FFN width kept
+     */
+    public ObjectNode prunedJson(List<Set<Integer>> removedHeads, int[] widths) {
+        ObjectNode json = json();
+        ObjectNode pruned = JSON.createObjectNode();
+        for (int layer = 0; layer < layers; layer++) {
+            TreeSet<Integer> all = new TreeSet<>(prunedHeads.get(layer));
+            all.addAll(removedHeads.get(layer));
+            if (!all.isEmpty()) {
+                ArrayNode list = pruned.putArray(Integer.toString(layer));
+                all.forEach(list::add);
+            }
+        }
+        json.set("pruned_heads", pruned);
+        ArrayNode sizes = json.putArray(INTERMEDIATE_SIZES);
+        for (int w : widths) {
+            sizes.add(w);
+        }
+        return json;
+    }
+}

