@@ -1,0 +1,196 @@
+package org.zeroprune.nas.plugin;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.zeroprune.spi.ScoringStrategyProvider;
+
+/**
+ * The scoring strategies available to a run, found with {@link ServiceLoader} on the class path
+ * and in plugin directories.
+ *
+ * <p>In a plugin directory, every {@code *.jar} is a plugin of its own, and every sub-directory is
+ * one plugin made of all the jars inside it (a plugin and its libraries). Each plugin gets its own
+ * class loader whose parent is the framework's, so it sees the SPI but not the other plugins.
+ *
+ * <p>Two providers with the same name are refused with an error naming both sources. A provider
+ * that fails to load is left out and reported in {@link #problems()}; it never takes the others
+ * down.
+ */
+public final class PluginRegistry {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private final Map<String, RegisteredStrategy> strategies;
+    private final List<String> problems;
+
+    private PluginRegistry(Map<String, RegisteredStrategy> strategies, List<String> problems) {
+        this.strategies = Collections.unmodifiableMap(strategies);
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * Finds every provider visible to {@code classPath} and in {@code pluginDirectories}.
+     *
+     * @throws PluginException on a duplicate name or an unreadable plugin directory
+     */
+    public static PluginRegistry discover(ClassLoader classPath, List<Path> pluginDirectories) {
+        Map<String, RegisteredStrategy> found = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        load(classPath, null, found, problems);
+        for (Path dir : pluginDirectories) {
+            for (Path plugin : pluginsIn(dir)) {
+                URLClassLoader loader = new URLClassLoader("zeroprune-plugin:" + plugin.getFileName(), urls(plugin),
+                        PluginRegistry.class.getClassLoader());
+                load(loader, plugin, found, problems);
+            }
+        }
+        return new PluginRegistry(found, problems);
+    }
+
+    /** The providers on the framework's own class path only. */
+    public static PluginRegistry discover(List<Path> pluginDirectories) {
+        return discover(PluginRegistry.class.getClassLoader(), pluginDirectories);
+    }
+
+    private static void load(ClassLoader loader, Path plugin, Map<String, RegisteredStrategy> found, List<String> problems) {
+        String where = plugin == null ? "the class path" : plugin.toString();
+        Iterator<ServiceLoader.Provider<ScoringStrategyProvider>> providers;
+        try {
+            providers = ServiceLoader.load(ScoringStrategyProvider.class, loader).stream().iterator();
+        } catch (ServiceConfigurationError e) {
+            problems.add(where + ": " + e.getMessage());
+            return;
+        }
+        while (true) {
+            ServiceLoader.Provider<ScoringStrategyProvider> candidate;
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                candidate = providers.next();
+            } catch (ServiceConfigurationError e) {
+                problems.add(where + ": " + e.getMessage());
+                continue;
+            }
+            // a plugin's loader also sees the class path through its parent: keep only its own providers
+            if (plugin != null && candidate.type().getClassLoader() != loader) {
+                continue;
+            }
+            String source = sourceOf(candidate.type(), plugin);
+            ScoringStrategyProvider provider;
+            String name;
+            try {
+                provider = candidate.get();
+                name = provider.name();
+                provider.description();
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                problems.add(candidate.type().getName() + " (" + source + ") failed to load: " + e);
+                continue;
+            }
+            if (name == null || !NAME.matcher(name).matches()) {
+                problems.add(candidate.type().getName() + " (" + source + ") has an invalid name '" + name
+                        + "'; expected lower-case letters, digits and hyphens");
+                continue;
+            }
+            RegisteredStrategy previous = found.get(name);
+            if (previous != null) {
+                throw new PluginException("two plugins provide the strategy '" + name + "': "
+                        + previous.provider().getClass().getName() + " from " + previous.source() + " and "
+                        + provider.getClass().getName() + " from " + source + "; remove one of them");
+            }
+            found.put(name, new RegisteredStrategy(provider, source));
+        }
+    }
+
+    private static String sourceOf(Class<?> type, Path plugin) {
+        CodeSource code = type.getProtectionDomain().getCodeSource();
+        if (code != null && code.getLocation() != null) {
+            try {
+                return Path.of(code.getLocation().toURI()).toString();
+            } catch (Exception e) {
+                return code.getLocation().toString();
+            }
+        }
+        return plugin == null ? "the class path" : plugin.toString();
+    }
+
+    private static List<Path> pluginsIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new PluginException("plugin directory " + dir + " does not exist or is not a directory");
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar")).sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new PluginException("cannot list plugin directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static URL[] urls(Path plugin) {
+        List<Path> jars = new ArrayList<>();
+        if (Files.isDirectory(plugin)) {
+            try (Stream<Path> entries = Files.list(plugin)) {
+                entries.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+            } catch (IOException e) {
+                throw new PluginException("cannot list plugin " + plugin + ": " + e.getMessage(), e);
+            }
+        } else {
+            jars.add(plugin);
+        }
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = jars.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new PluginException("bad plugin path " + jars.get(i), e);
+            }
+        }
+        return urls;
+    }
+
+    /** Every registered strategy, in discovery order. */
+    public List<RegisteredStrategy> strategies() {
+        return List.copyOf(strategies.values());
+    }
+
+    /** Names of every registered strategy, sorted. */
+    public List<String> names() {
+        return strategies.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * The strategy with this name.
+     *
+     * @throws PluginException listing the available names when there is none
+     */
+    public RegisteredStrategy get(String name) {
+        RegisteredStrategy strategy = strategies.get(name);
+        if (strategy == null) {
+            String available = strategies.isEmpty() ? "none (is the plugin jar on the class path or in a plugin directory?)"
+                    : String.join(", ", names());
+            throw new PluginException("unknown scoring strategy '" + name + "'; available: " + available
+                    + (problems.isEmpty() ? "" : "; plugins that failed to load: " + String.join("; ", problems)));
+        }
+        return strategy;
+    }
+
+    /** Providers that could not be loaded, one message each; they are left out of the registry. */
+    public List<String> problems() {
+        return problems;
+    }
+}
