@@ -1,0 +1,55 @@
+package org.zeroprune.nas.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.onnx.OnnxBertImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code zeroprune import-onnx}: an ONNX BERT export to a HuggingFace checkpoint directory. */
+@Command(name = "import-onnx", mixinStandardHelpOptions = true,
+        description = "Turn a BERT encoder exported to ONNX (HF/optimum, torch.onnx) into a HuggingFace checkpoint"
+                + " directory (config.json, model.safetensors, tokenizer.json) that prune reads.")
+final class ImportOnnxCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE.onnx", description = "The ONNX file.")
+    Path onnx;
+
+    @Option(names = "--tokenizer", paramLabel = "FILE", description = "tokenizer.json to copy (default: the one beside"
+            + " the ONNX file, if any).")
+    Path tokenizer;
+
+    @Option(names = "--heads", paramLabel = "N", description = "Attention heads, when neither a config.json beside the"
+            + " file nor the graph tells.")
+    Integer heads;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The checkpoint directory to write.")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Replace an existing output directory.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() {
+        if (Files.exists(out) && !overwrite) {
+            throw new ConfigException("output directory " + out + " exists; pass --overwrite to replace it");
+        }
+        Optional<Path> tok = Optional.ofNullable(tokenizer);
+        if (tok.isEmpty()) {
+            Path sibling = onnx.toAbsolutePath().resolveSibling("tokenizer.json");
+            tok = Files.isRegularFile(sibling) ? Optional.of(sibling) : Optional.empty();
+        }
+        BertCheckpoint checkpoint = OnnxBertImporter.importFile(onnx, tok,
+                heads == null ? OptionalInt.empty() : OptionalInt.of(heads), out);
+        System.out.printf("imported %s -> %s: %d layers, hidden %d, %d heads, FFN %d, %,d parameters%s%n", onnx, out,
+                checkpoint.config().layers(), checkpoint.config().hiddenSize(), checkpoint.config().attentionHeads(),
+                checkpoint.config().intermediateSize(), checkpoint.parameterCount(),
+                tok.isPresent() ? "" : " (no tokenizer.json: pass --tokenizer to copy one)");
+        return 0;
+    }
+}

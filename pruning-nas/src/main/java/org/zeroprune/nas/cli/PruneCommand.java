@@ -1,0 +1,171 @@
+package org.zeroprune.nas.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.zeroprune.nas.api.ZeroPrune;
+import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.config.ConfigLoader;
+import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.prune.PruneResult;
+import org.zeroprune.nas.search.ScoredCandidate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zeroprune prune}: search, rank and export. */
+@Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Search head and neuron masks of a BERT model under a budget, rank them with a scoring strategy,"
+                + " and write out/ranking.json, out/ranking.csv, out/summary.json and the chosen candidate as a pruned"
+                + " checkpoint in out/model.",
+                "With no option: the embedded all-MiniLM-L6-v2 at 60% of its FLOPs, strategy params, 1000 random"
+                        + " candidates, seed 42, output in ./out."},
+        footer = {"", "Settings come from the defaults, then --config FILE, then the options below; --set KEY=VALUE sets"
+                + " any key of the configuration file (e.g. --set search.neuron-block=32)."})
+final class PruneCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "DIR|FILE.onnx", description = "Checkpoint directory, .onnx file, or"
+            + " 'embedded' (default).")
+    String model;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A YAML or JSON configuration file.")
+    Path configFile;
+
+    @Option(names = "--strategy", paramLabel = "NAME", description = "Scoring strategy (see: zeroprune strategies).")
+    String strategy;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "An option of the scoring strategy (repeatable).")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--flops", paramLabel = "RATIO", description = "Budget: kept fraction of the dense MACs, in (0, 1].")
+    Double flops;
+
+    @Option(names = "--params", paramLabel = "RATIO", description = "Budget: kept fraction of the encoder's parameters.")
+    Double params;
+
+    @Option(names = "--latency", paramLabel = "RATIO", description = "Budget: kept fraction of the measured latency.")
+    Double latency;
+
+    @Option(names = "--search", paramLabel = "NAME", description = "Search strategy: random, evolutionary, greedy,"
+            + " uniform, exhaustive, hybrid.")
+    String search;
+
+    @Option(names = "--candidates", paramLabel = "N", description = "Candidates the search evaluates.")
+    Integer candidates;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed; the same seed gives the same ranking.")
+    Long seed;
+
+    @Option(names = "--corpus", paramLabel = "builtin|FILE", description = "Calibration text for data-driven strategies.")
+    String corpus;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out).")
+    String out;
+
+    @Option(names = "--overwrite", description = "Replace an existing output directory.")
+    boolean overwrite;
+
+    @Option(names = "--export-rank", paramLabel = "K", description = "Export the K-th best candidate (default: 1).")
+    Integer exportRank;
+
+    @Option(names = "--no-export", description = "Write the ranking only.")
+    boolean noExport;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
+    List<String> plugins = List.of();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (0 = every core).")
+    Integer threads;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set any configuration key (repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        put(overrides, "model", model);
+        put(overrides, "scoring.strategy", strategy);
+        options.forEach((k, v) -> overrides.put("scoring.options." + k, v));
+        int budgets = (flops != null ? 1 : 0) + (params != null ? 1 : 0) + (latency != null ? 1 : 0);
+        if (budgets > 1) {
+            throw new ConfigException("give one budget: --flops, --params or --latency");
+        }
+        put(overrides, "budget.flops", flops);
+        put(overrides, "budget.params", params);
+        put(overrides, "budget.latency", latency);
+        put(overrides, "search.strategy", search);
+        put(overrides, "search.candidates", candidates);
+        put(overrides, "search.seed", seed);
+        put(overrides, "scoring.corpus", corpus);
+        put(overrides, "output.dir", out);
+        if (overwrite) {
+            overrides.put("output.overwrite", "true");
+        }
+        put(overrides, "output.export-rank", exportRank);
+        if (noExport) {
+            overrides.put("output.export", "false");
+        }
+        put(overrides, "threads", threads);
+        PruneConfig config = ConfigLoader.load(Optional.ofNullable(configFile), overrides);
+        if (!plugins.isEmpty()) {
+            List<String> all = new java.util.ArrayList<>(config.plugins());
+            all.addAll(plugins);
+            config = new PruneConfig(config.model(), config.budget(), config.search(), config.scoring(), config.output(),
+                    all, config.threads());
+        }
+        PruneResult result = ZeroPrune.prune(config, new ConsoleProgress(System.err, quiet));
+        printSummary(config, result);
+        return 0;
+    }
+
+    private static void put(Map<String, String> overrides, String key, Object value) {
+        if (value != null) {
+            overrides.put(key, value.toString());
+        }
+    }
+
+    private static void printSummary(PruneConfig config, PruneResult result) {
+        ObjectNode s = result.summary();
+        ScoredCandidate chosen = result.chosen();
+        System.out.println();
+        System.out.println("zeroprune prune: " + s.get("model").asText());
+        System.out.printf(Locale.ROOT, "  budget     %s of the dense model — %s by all %d ranked candidates%n",
+                s.get("budget").asText(), s.get("budgetMet").asBoolean() ? "met" : "NOT met", s.get("candidates").asInt());
+        System.out.printf(Locale.ROOT, "  strategy   %s (%s); search %s, seed %d%n", s.get("strategy").asText(),
+                s.get("strategySource").asText(), s.get("search").asText(), config.search().seed());
+        System.out.printf(Locale.ROOT, "  best       score %.6g%n", result.best().score());
+        System.out.printf(Locale.ROOT, "  chosen     rank %d: MACs %.3f, encoder params %.3f of dense; %,d of %,d parameters in all%n",
+                s.get("exportRank").asInt(), s.get("chosenMacsRatio").asDouble(), s.get("chosenParamsRatio").asDouble(),
+                s.get("chosenTotalParams").asLong(), s.get("denseTotalParams").asLong());
+        System.out.printf(Locale.ROOT, "             heads per layer %s, neurons per layer %s%n",
+                counts(chosen, true), counts(chosen, false));
+        JsonNode latency = s.get("latency");
+        if (latency != null) {
+            System.out.printf(Locale.ROOT, "  latency    dense %.1f ms, pruned %.1f ms per batch (%.2fx) — %s%n",
+                    latency.get("denseMs").asDouble(), latency.get("prunedMs").asDouble(), latency.get("speedup").asDouble(),
+                    latency.get("setting").asText());
+        }
+        StringBuilder times = new StringBuilder();
+        result.summary().get("seconds").fields().forEachRemaining(e -> times.append(times.length() == 0 ? "" : ", ")
+                .append(e.getKey()).append(String.format(Locale.ROOT, " %.2f s", e.getValue().asDouble())));
+        System.out.println("  time       " + times);
+        Path dir = result.outputDirectory();
+        System.out.println("  written    " + dir.resolve("ranking.json") + ", " + dir.resolve("ranking.csv") + ", "
+                + dir.resolve("summary.json") + result.exportedModel().map(p -> ", " + p + "/").orElse(""));
+    }
+
+    private static String counts(ScoredCandidate c, boolean heads) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int l = 0; l < c.mask().layerCount(); l++) {
+            sb.append(l == 0 ? "" : " ").append(heads ? c.mask().heads(l).count() : c.mask().neurons(l).count());
+        }
+        return sb.append(']').toString();
+    }
+}

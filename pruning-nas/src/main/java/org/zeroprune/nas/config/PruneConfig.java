@@ -1,0 +1,115 @@
+package org.zeroprune.nas.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a {@code prune} run needs, as read from a YAML or JSON file with command-line
+ * overrides. Keys are written in kebab-case ({@code sequence-length}); see
+ * {@code config/defaults.yaml} for every key with its default.
+ *
+ * @param model {@code embedded} for the embedded all-MiniLM-L6-v2, a checkpoint directory, or an
+ *     {@code .onnx} file
+ * @param budget the cost limit relative to the dense model
+ * @param search how candidates are enumerated
+ * @param scoring which plugin strategy ranks them, with its options
+ * @param output where results go
+ * @param plugins directories searched for plugin jars, besides the class path
+ * @param threads threads used to score candidates
+ */
+public record PruneConfig(
+        String model, BudgetConfig budget, SearchConfig search, ScoringConfig scoring, OutputConfig output,
+        List<String> plugins, int threads) {
+
+    /** Copies the lists. */
+    public PruneConfig {
+        plugins = List.copyOf(plugins);
+    }
+
+    /**
+     * Exactly one of {@code flops}, {@code params}, {@code latency} is set: the kept fraction of the
+     * dense model's MACs per token, parameters of the encoder layers, or measured forward latency.
+     *
+     * @param flops MACs ratio in (0, 1], or null
+     * @param params parameter ratio in (0, 1], or null
+     * @param latency latency ratio in (0, 1], or null
+     * @param sequenceLength tokens per sequence for MACs (attention scores grow with it) and latency
+     * @param latencyBatch sequences per batch when latency is measured
+     */
+    public record BudgetConfig(Double flops, Double params, Double latency, int sequenceLength, int latencyBatch) {
+    }
+
+    /**
+     * @param strategy {@code random}, {@code evolutionary}, {@code greedy}, {@code uniform}, {@code exhaustive}
+     *     or {@code hybrid}
+     * @param candidates how many candidates the search evaluates
+     * @param seed seed of every random choice; the same seed gives the same ranking
+     * @param neuronBlock neurons moved together (1 = single neurons)
+     * @param minHeads heads every layer keeps at least
+     * @param minNeurons neurons every layer keeps at least
+     * @param unitSelection how a search picks which units of a layer to keep once it knows how many:
+     *     {@code random} or {@code importance} (the scoring strategy's per-unit importance)
+     * @param population evolutionary: population size
+     * @param mutationRate evolutionary: probability that a layer's head or neuron count changes in a child
+     * @param tournament evolutionary: tournament size for parent selection
+     * @param shortlist hybrid: candidates re-scored by the forward-based strategy
+     * @param screening hybrid: the cheap strategy that screens candidates for the shortlist
+     */
+    public record SearchConfig(String strategy, int candidates, long seed, int neuronBlock, int minHeads, int minNeurons,
+            String unitSelection, int population, double mutationRate, int tournament, int shortlist, String screening) {
+    }
+
+    /**
+     * @param strategy name of a registered scoring strategy
+     * @param options the strategy's options, as text
+     * @param corpus calibration text for data-driven strategies: {@code builtin}, a file, or empty for none
+     */
+    public record ScoringConfig(String strategy, Map<String, String> options, String corpus) {
+        /** Copies the map. */
+        public ScoringConfig {
+            options = Map.copyOf(options);
+        }
+    }
+
+    /**
+     * @param dir the output directory
+     * @param overwrite whether an existing output directory may be replaced
+     * @param export whether to write the chosen candidate as a pruned checkpoint
+     * @param exportRank which candidate to export, 1 being the best
+     * @param measureLatency whether to time the exported model's forward pass against the dense one
+     */
+    public record OutputConfig(String dir, boolean overwrite, boolean export, int exportRank, boolean measureLatency) {
+    }
+
+    /** Which budget kind is set. */
+    public BudgetKind budgetKind() {
+        if (budget.flops() != null) {
+            return BudgetKind.FLOPS;
+        }
+        return budget.params() != null ? BudgetKind.PARAMS : BudgetKind.LATENCY;
+    }
+
+    /** The ratio of the budget kind that is set. */
+    public double budgetRatio() {
+        return switch (budgetKind()) {
+            case FLOPS -> budget.flops();
+            case PARAMS -> budget.params();
+            case LATENCY -> budget.latency();
+        };
+    }
+
+    /** The three budget kinds. */
+    public enum BudgetKind {
+        /** MACs per token of the encoder layers. */
+        FLOPS,
+        /** Parameters of the encoder layers. */
+        PARAMS,
+        /** Measured forward latency of the encoder layers on this machine. */
+        LATENCY;
+
+        /** The configuration key. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.zeroprune.nas.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.checkpoint.SafetensorsWriter;
+import org.zeroprune.nas.checkpoint.Tensor;
+import org.zeroprune.nas.prune.CheckpointPruner;
+import org.zeroprune.spi.mask.PruningMask;
+
+/**
+ * Writes a candidate as a physically smaller checkpoint directory: {@code model.safetensors} with
+ * the pruned matrices (same key layout and dtypes as the source), {@code config.json} with
+ * {@code pruned_heads} and {@code intermediate_sizes}, the tokenizer, and {@code masks.json}.
+ */
+public final class PrunedCheckpointWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PrunedCheckpointWriter() {
+    }
+
+    /**
+     * Writes into {@code directory}, which must exist and be empty (the caller makes the whole
+     * output appear atomically).
+     *
+     * @param masks the candidate's masks and ranking row, stored as {@code masks.json}
+     * @return the pruned checkpoint, in memory
+     */
+    public static BertCheckpoint write(BertCheckpoint source, PruningMask mask, Path directory, ObjectNode masks)
+            throws IOException {
+        BertCheckpoint pruned = CheckpointPruner.prune(source, mask, directory);
+        List<Tensor> stored = pruned.tensors().values().stream().map(t -> t.renamed(pruned.prefixFor(t.name()))).toList();
+        SafetensorsWriter.write(directory.resolve(BertCheckpoint.WEIGHTS), stored, Map.of("format", "pt",
+                "pruned_by", "zeroprune"));
+        Files.writeString(directory.resolve(BertCheckpoint.CONFIG), JSON.writeValueAsString(pruned.config().json()) + "\n");
+        if (source.tokenizer().isPresent()) {
+            Files.copy(source.tokenizer().get(), directory.resolve(BertCheckpoint.TOKENIZER));
+        }
+        Files.writeString(directory.resolve("masks.json"), JSON.writeValueAsString(masks) + "\n");
+        return pruned;
+    }
+}

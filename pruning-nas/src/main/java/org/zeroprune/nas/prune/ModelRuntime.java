@@ -1,0 +1,28 @@
+package org.zeroprune.nas.prune;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.cost.LayerCosts;
+import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.spi.context.CalibrationText;
+import org.zeroprune.spi.context.MaskedForward;
+
+/** What running the model offers a pruning job: a masked forward pass, calibration text, latency. */
+public interface ModelRuntime extends AutoCloseable {
+
+    /** A masked forward pass over the model, loaded on first use. */
+    Optional<MaskedForward> forward(LoadedModel model);
+
+    /** Calibration sentences from {@code corpus} ({@code builtin} or a file), tokenised for the model. */
+    Optional<CalibrationText> calibration(String corpus, LoadedModel model);
+
+    /** Per-layer latency of attention and FFN blocks of every width, measured on this machine. */
+    LayerCosts latencyCosts(LoadedModel model, int sequenceLength, int batch);
+
+    /** The dense and pruned models' forward latency on this machine, for the summary. */
+    Optional<ObjectNode> compareLatency(BertCheckpoint dense, BertCheckpoint pruned, int sequenceLength, int batch);
+
+    @Override
+    void close();
+}

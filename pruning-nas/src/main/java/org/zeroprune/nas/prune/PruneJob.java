@@ -1,0 +1,275 @@
+package org.zeroprune.nas.prune;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.config.PruneConfig.BudgetKind;
+import org.zeroprune.nas.cost.LayerCosts;
+import org.zeroprune.nas.cost.ViewCostModel;
+import org.zeroprune.nas.export.PrunedCheckpointWriter;
+import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.model.ModelSource;
+import org.zeroprune.nas.plugin.PluginException;
+import org.zeroprune.nas.plugin.PluginRegistry;
+import org.zeroprune.nas.plugin.RegisteredStrategy;
+import org.zeroprune.nas.rank.RankingWriter;
+import org.zeroprune.nas.search.Budget;
+import org.zeroprune.nas.search.CandidateEvaluator;
+import org.zeroprune.nas.search.GenomeSampler;
+import org.zeroprune.nas.search.ScoredCandidate;
+import org.zeroprune.nas.search.SearchContext;
+import org.zeroprune.nas.search.SearchSpace;
+import org.zeroprune.nas.search.SearchStrategy;
+import org.zeroprune.spi.CandidateScorer;
+import org.zeroprune.spi.ScoringStrategy;
+import org.zeroprune.spi.UnitImportance;
+import org.zeroprune.spi.context.Capability;
+import org.zeroprune.spi.context.ProgressListener;
+import org.zeroprune.spi.context.ProgressListener.ProgressTask;
+import org.zeroprune.spi.context.ScoringContext;
+
+/**
+ * The pruning pipeline: load the model, prepare the scoring strategy, search the space under the
+ * budget, rank, and write the ranking and the chosen candidate as a pruned checkpoint. The output
+ * directory appears complete or not at all.
+ */
+public final class PruneJob {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PruneConfig config;
+    private final PluginRegistry registry;
+    private final Map<String, SearchStrategy> searches;
+    private final ProgressListener progress;
+    private final ModelRuntime runtime;
+
+    /** A job over injected parts. */
+    @Inject
+    public PruneJob(PruneConfig config, PluginRegistry registry, Map<String, SearchStrategy> searches,
+            ProgressListener progress, ModelRuntime runtime) {
+        this.config = config;
+        this.registry = registry;
+        this.searches = searches;
+        this.progress = progress;
+        this.runtime = runtime;
+    }
+
+    /** Runs the pipeline. */
+    public PruneResult run() {
+        Path out = Paths.get(config.output().dir());
+        if (Files.exists(out) && !config.output().overwrite()) {
+            throw new ConfigException("output directory " + out + " exists; pass --overwrite (output.overwrite: true)"
+                    + " to replace it, or choose another with --out");
+        }
+        RegisteredStrategy registered = registry.get(config.scoring().strategy());
+        ScoringStrategy strategy = registered.create(config.scoring().options());
+        SearchStrategy search = searches.get(config.search().strategy());
+        PhaseTimer timer = new PhaseTimer();
+
+        LoadedModel model = timer.time("load", () -> {
+            try (ProgressTask task = progress.start("Loading model", -1)) {
+                return ModelSource.load(config.model());
+            }
+        });
+        ViewCostModel costs = new ViewCostModel(model.view(), config.budget().sequenceLength());
+        SearchSpace plainSpace = space(Optional.empty(), model);
+        ScoringContext context = new PruneScoringContext(config.search().seed(), costs,
+                new SpaceSampler(model.view(), plainSpace, costs), runtime.forward(model),
+                config.scoring().corpus().isBlank() ? Optional.empty() : runtime.calibration(config.scoring().corpus(), model),
+                progress);
+        checkRequirements(registered, strategy, context);
+        CandidateScorer scorer = timer.time("prepare", () -> prepare(registered, strategy, model, context));
+
+        SearchSpace space = config.search().unitSelection().equals("importance")
+                ? space(Optional.of(importance(registered, scorer)), model) : plainSpace;
+        Budget budget = budget(model, costs, space, timer);
+        budget.checkFeasible(space.minimalHeads(), space.minimalNeurons(),
+                space.describeMinimums(config.search().minHeads(), config.search().minNeurons()));
+
+        List<ScoredCandidate> ranked = timer.time("search", () -> search(search, space, budget, costs, scorer, registered));
+        if (ranked.isEmpty()) {
+            throw new PluginException("the search evaluated no candidate");
+        }
+        int exportRank = Math.min(config.output().exportRank(), ranked.size());
+        ScoredCandidate chosen = ranked.get(exportRank - 1);
+
+        long fixedParams = model.checkpoint().parameterCount() - costs.denseParams();
+        ObjectNode header = header(model, registered, scorer, costs, budget, space, ranked.size());
+        ObjectNode document = RankingWriter.document(header, ranked, costs.denseMacs(), costs.denseParams(), fixedParams);
+        ObjectNode summary = JSON.createObjectNode();
+        Optional<Path> exported = config.output().export() ? Optional.of(out.resolve("model")) : Optional.empty();
+        timer.time("export", () -> AtomicFiles.writeDirectory(out, dir -> {
+            RankingWriter.writeJson(dir, document);
+            RankingWriter.writeCsv(dir, document);
+            if (config.output().export()) {
+                Path modelDir = dir.resolve("model");
+                Files.createDirectory(modelDir);
+                ObjectNode masks = ((ObjectNode) document.withArray("candidates").get(exportRank - 1)).deepCopy();
+                masks.put("source", model.description());
+                BertCheckpoint pruned = PrunedCheckpointWriter.write(model.checkpoint(), chosen.mask(), modelDir, masks);
+                if (config.output().measureLatency()) {
+                    try (ProgressTask task = progress.start("Timing dense vs pruned forward", -1)) {
+                        runtime.compareLatency(model.checkpoint(), pruned, config.budget().sequenceLength(),
+                                config.budget().latencyBatch()).ifPresent(l -> summary.set("latency", l));
+                    }
+                }
+            }
+            fillSummary(summary, model, registered, budget, ranked, chosen, exportRank, fixedParams, costs, timer, exported);
+            Files.writeString(dir.resolve("summary.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
+        }));
+        summary.set("seconds", JSON.valueToTree(timer.seconds()));
+        return new PruneResult(out, ranked, chosen, exported, summary);
+    }
+
+    private SearchSpace space(Optional<UnitImportance> importance, LoadedModel model) {
+        return SearchSpace.of(model.view(), config.search().neuronBlock(), config.search().minHeads(),
+                config.search().minNeurons(), importance);
+    }
+
+    private static UnitImportance importance(RegisteredStrategy registered, CandidateScorer scorer) {
+        return scorer.unitImportance().orElseThrow(() -> new ConfigException("search.unit-selection is importance, but"
+                + " strategy '" + registered.name() + "' gives no per-unit importance; use unit-selection random or a"
+                + " strategy such as zerolm, magnitude or fisher"));
+    }
+
+    private Budget budget(LoadedModel model, ViewCostModel costs, SearchSpace space, PhaseTimer timer) {
+        BudgetKind kind = config.budgetKind();
+        LayerCosts layerCosts = switch (kind) {
+            case FLOPS -> LayerCosts.macs(costs);
+            case PARAMS -> LayerCosts.params(costs);
+            case LATENCY -> timer.time("latency-table", () -> {
+                try (ProgressTask task = progress.start("Timing attention and FFN blocks", -1)) {
+                    return runtime.latencyCosts(model, config.budget().sequenceLength(), config.budget().latencyBatch());
+                }
+            });
+        };
+        return new Budget(kind, config.budgetRatio(), layerCosts, space.denseHeads(), space.denseNeurons());
+    }
+
+    private static void checkRequirements(RegisteredStrategy registered, ScoringStrategy strategy, ScoringContext context) {
+        Set<Capability> missing = EnumSet.noneOf(Capability.class);
+        missing.addAll(strategy.requirements());
+        missing.removeAll(context.capabilities());
+        if (missing.contains(Capability.CALIBRATION_TEXT)) {
+            throw new ConfigException("strategy '" + registered.name() + "' is data-driven and needs calibration text:"
+                    + " set scoring.corpus to 'builtin' or a text file (--corpus)");
+        }
+        if (!missing.isEmpty()) {
+            throw new PluginException("strategy '" + registered.name() + "' needs " + missing + ", which this run cannot offer");
+        }
+    }
+
+    private static CandidateScorer prepare(RegisteredStrategy registered, ScoringStrategy strategy, LoadedModel model,
+            ScoringContext context) {
+        try (ProgressTask task = context.progress().start("Preparing " + registered.name(), -1)) {
+            CandidateScorer scorer = strategy.prepare(model.view(), context);
+            if (scorer == null) {
+                throw new PluginException("strategy '" + registered.name() + "' (" + registered.source() + ") returned no scorer");
+            }
+            return scorer;
+        } catch (org.zeroprune.nas.ZeroPruneException | org.zeroprune.spi.ScoringException e) {
+            throw e instanceof org.zeroprune.nas.ZeroPruneException z ? z
+                    : new PluginException("strategy '" + registered.name() + "': " + e.getMessage(), e);
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginException("strategy '" + registered.name() + "' (" + registered.source()
+                    + ") failed while preparing: " + e, e);
+        }
+    }
+
+    private List<ScoredCandidate> search(SearchStrategy search, SearchSpace space, Budget budget, ViewCostModel costs,
+            CandidateScorer scorer, RegisteredStrategy registered) {
+        int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
+        long total = search.name().equals("random") || search.name().equals("evolutionary") ? config.search().candidates() : -1;
+        try (ProgressTask task = progress.start("Searching (" + search.name() + ", " + registered.name() + ")", total);
+                CandidateEvaluator evaluator = new CandidateEvaluator(space, budget, costs, scorer, registered.name(), threads, task)) {
+            SearchContext context = new SearchContext(space, budget, new GenomeSampler(space, budget), evaluator,
+                    config.search(), new SplittableRandom(config.search().seed()));
+            search.search(context);
+            List<ScoredCandidate> all = new ArrayList<>(evaluator.all());
+            // only candidates within the budget are ranked (greedy also visits larger ones on its way)
+            all.removeIf(c -> !budget.fits(c.mask()));
+            all.sort(Comparator.comparingDouble(ScoredCandidate::score).reversed().thenComparingInt(ScoredCandidate::id));
+            return all;
+        }
+    }
+
+    private ObjectNode header(LoadedModel model, RegisteredStrategy registered, CandidateScorer scorer, ViewCostModel costs,
+            Budget budget, SearchSpace space, int ranked) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("model", model.description());
+        ObjectNode scoring = doc.putObject("scoring");
+        scoring.put("strategy", registered.name());
+        scoring.set("options", JSON.valueToTree(org.zeroprune.spi.StrategyOptions.parse(registered.name(),
+                registered.provider().options(), config.scoring().options()).asMap()));
+        scoring.set("details", JSON.valueToTree(scorer.details()));
+        ObjectNode search = doc.putObject("search");
+        search.put("strategy", config.search().strategy());
+        search.put("seed", config.search().seed());
+        search.put("requested", config.search().candidates());
+        search.put("ranked", ranked);
+        search.put("neuronBlock", config.search().neuronBlock());
+        search.put("unitSelection", config.search().unitSelection());
+        search.put("minHeads", config.search().minHeads());
+        search.put("minNeurons", config.search().minNeurons());
+        ObjectNode dense = doc.putObject("dense");
+        dense.put("macs", costs.denseMacs());
+        dense.put("params", costs.denseParams());
+        dense.put("totalParams", model.checkpoint().parameterCount());
+        dense.put("sequenceLength", costs.sequenceLength());
+        ArrayNode heads = dense.putArray("heads");
+        ArrayNode neurons = dense.putArray("neurons");
+        for (int l = 0; l < space.layers(); l++) {
+            heads.add(space.heads(l));
+            neurons.add(space.neurons(l));
+        }
+        ObjectNode b = doc.putObject("budget");
+        b.put("kind", budget.kind().key());
+        b.put("ratio", budget.ratio());
+        b.put("unit", budget.costs().unit());
+        if (budget.kind() != BudgetKind.LATENCY) {
+            b.put("dense", budget.dense());
+            b.put("limit", budget.limit());
+        }
+        return doc;
+    }
+
+    private void fillSummary(ObjectNode summary, LoadedModel model, RegisteredStrategy registered, Budget budget,
+            List<ScoredCandidate> ranked, ScoredCandidate chosen, int exportRank, long fixedParams, ViewCostModel costs,
+            PhaseTimer timer, Optional<Path> exported) {
+        summary.put("model", model.description());
+        summary.put("strategy", registered.name());
+        summary.put("strategySource", registered.source());
+        summary.put("search", config.search().strategy());
+        summary.put("budget", budget.kind().key() + " " + budget.ratio());
+        summary.put("budgetMet", ranked.stream().allMatch(c -> budget.fits(c.mask())));
+        summary.put("candidates", ranked.size());
+        summary.put("bestScore", ranked.get(0).score());
+        summary.put("exportRank", exportRank);
+        summary.put("chosenScore", chosen.score());
+        summary.put("chosenMacsRatio", (double) chosen.macs() / costs.denseMacs());
+        summary.put("chosenParamsRatio", (double) chosen.params() / costs.denseParams());
+        summary.put("chosenTotalParams", chosen.params() + fixedParams);
+        summary.put("denseTotalParams", model.checkpoint().parameterCount());
+        exported.ifPresent(p -> summary.put("exportedModel", p.toAbsolutePath().toString()));
+        summary.set("seconds", JSON.valueToTree(timer.seconds()));
+        ObjectNode machine = summary.putObject("machine");
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        machine.put("java", System.getProperty("java.version"));
+    }
+}

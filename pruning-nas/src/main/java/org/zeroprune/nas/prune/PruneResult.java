@@ -1,0 +1,25 @@
+package org.zeroprune.nas.prune;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.zeroprune.nas.search.ScoredCandidate;
+
+/**
+ * What a pruning run produced.
+ *
+ * @param outputDirectory where the ranking and the model were written
+ * @param ranking every evaluated candidate, best first
+ * @param chosen the candidate that was exported (or would be)
+ * @param exportedModel the pruned checkpoint directory, if exported
+ * @param summary the run's summary (also written as {@code summary.json}): budget, costs, timings
+ */
+public record PruneResult(Path outputDirectory, List<ScoredCandidate> ranking, ScoredCandidate chosen,
+        Optional<Path> exportedModel, ObjectNode summary) {
+
+    /** The best candidate. */
+    public ScoredCandidate best() {
+        return ranking.get(0);
+    }
+}

@@ -1,0 +1,57 @@
+package org.zeroprune.nas.rank;
+
+import java.util.BitSet;
+import org.zeroprune.spi.mask.UnitSet;
+
+/** Writes a unit set as compact ranges ({@code "0-3,5,8-11"}, {@code ""} for none) and reads it back. */
+public final class UnitRanges {
+    private UnitRanges() {
+    }
+
+    /** The kept units as ranges. */
+    public static String format(UnitSet set) {
+        StringBuilder sb = new StringBuilder();
+        int[] units = set.toArray();
+        int i = 0;
+        while (i < units.length) {
+            int j = i;
+            while (j + 1 < units.length && units[j + 1] == units[j] + 1) {
+                j++;
+            }
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(units[i]);
+            if (j > i) {
+                sb.append('-').append(units[j]);
+            }
+            i = j + 1;
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Parses ranges written by {@link #format}.
+     *
+     * @param size the module's unit count
+     * @throws IllegalArgumentException on malformed text or a unit outside {@code [0, size)}
+     */
+    public static UnitSet parse(String text, int size) {
+        BitSet bits = new BitSet(size);
+        if (!text.isBlank()) {
+            for (String part : text.split(",")) {
+                String[] ends = part.trim().split("-");
+                if (ends.length < 1 || ends.length > 2) {
+                    throw new IllegalArgumentException("malformed range '" + part + "' in '" + text + "'");
+                }
+                int from = Integer.parseInt(ends[0].trim());
+                int to = ends.length == 2 ? Integer.parseInt(ends[1].trim()) : from;
+                if (from < 0 || to >= size || from > to) {
+                    throw new IllegalArgumentException("range '" + part + "' outside [0, " + size + ")");
+                }
+                bits.set(from, to + 1);
+            }
+        }
+        return UnitSet.of(size, bits);
+    }
+}

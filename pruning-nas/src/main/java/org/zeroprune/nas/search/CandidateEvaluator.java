@@ -1,0 +1,141 @@
+package org.zeroprune.nas.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.zeroprune.nas.plugin.PluginException;
+import org.zeroprune.spi.CandidateScorer;
+import org.zeroprune.spi.context.CostModel;
+import org.zeroprune.spi.context.ProgressListener.ProgressTask;
+import org.zeroprune.spi.mask.PruningMask;
+
+/**
+ * Scores genomes with a plugin's scorer, in parallel, each distinct genome once. Remembers every
+ * candidate it evaluated, in order of first evaluation, for the ranking. A scorer that throws or
+ * returns a non-finite score is reported by name with the candidate it failed on.
+ */
+public final class CandidateEvaluator implements AutoCloseable {
+    private final SearchSpace space;
+    private final Budget budget;
+    private final CostModel costs;
+    private final CandidateScorer scorer;
+    private final String strategy;
+    private final ForkJoinPool pool;
+    private final ProgressTask progress;
+    private final Map<Genome, ScoredCandidate> seen = new LinkedHashMap<>();
+
+    /**
+     * @param threads scoring threads (1 scores on the caller's thread)
+     * @param progress receives one step per newly evaluated candidate
+     */
+    public CandidateEvaluator(SearchSpace space, Budget budget, CostModel costs, CandidateScorer scorer, String strategy,
+            int threads, ProgressTask progress) {
+        this.space = space;
+        this.budget = budget;
+        this.costs = costs;
+        this.scorer = scorer;
+        this.strategy = strategy;
+        this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+        this.progress = progress;
+    }
+
+    /** Scores one genome (from memory if seen before). */
+    public ScoredCandidate evaluate(Genome genome) {
+        return evaluate(List.of(genome)).get(0);
+    }
+
+    /** Scores genomes, in parallel; the result is in the order of {@code genomes}. */
+    public List<ScoredCandidate> evaluate(List<Genome> genomes) {
+        Map<Genome, Integer> fresh = new LinkedHashMap<>();
+        for (Genome g : genomes) {
+            if (!seen.containsKey(g) && !fresh.containsKey(g)) {
+                fresh.put(g, seen.size() + fresh.size());
+            }
+        }
+        List<Genome> todo = new ArrayList<>(fresh.keySet());
+        PruningMask[] masks = new PruningMask[todo.size()];
+        for (int i = 0; i < masks.length; i++) {
+            masks[i] = space.mask(todo.get(i));
+        }
+        double[] scores = new double[masks.length];
+        Runnable work = () -> IntStream.range(0, masks.length).parallel().forEach(i -> {
+            scores[i] = scoreOne(masks[i], fresh.get(todo.get(i)));
+            progress.step();
+        });
+        if (pool == null || masks.length < 2) {
+            for (int i = 0; i < masks.length; i++) {
+                scores[i] = scoreOne(masks[i], fresh.get(todo.get(i)));
+                progress.step();
+            }
+        } else {
+            try {
+                pool.submit(work).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PluginException("scoring interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new PluginException("strategy '" + strategy + "' failed: " + e.getCause(), e.getCause());
+            }
+        }
+        for (int i = 0; i < masks.length; i++) {
+            PruningMask mask = masks[i];
+            seen.put(todo.get(i), new ScoredCandidate(fresh.get(todo.get(i)), todo.get(i), mask, scores[i], costs.macs(mask),
+                    costs.params(mask), budget.cost(mask)));
+        }
+        List<ScoredCandidate> out = new ArrayList<>(genomes.size());
+        for (Genome g : genomes) {
+            out.add(seen.get(g));
+        }
+        return out;
+    }
+
+    private double scoreOne(PruningMask mask, int id) {
+        double score;
+        try {
+            score = scorer.score(mask);
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginException("strategy '" + strategy + "' failed while scoring candidate #" + id + " (" + mask
+                    + "): " + e, e);
+        }
+        if (!Double.isFinite(score)) {
+            throw new PluginException("strategy '" + strategy + "' returned " + score + " for candidate #" + id + " (" + mask
+                    + "); expected a finite score");
+        }
+        return score;
+    }
+
+    /** Whether this genome was evaluated already. */
+    public boolean seen(Genome genome) {
+        return seen.containsKey(genome);
+    }
+
+    /** Number of distinct candidates evaluated. */
+    public int evaluations() {
+        return seen.size();
+    }
+
+    /** Every distinct candidate evaluated, in order of first evaluation. */
+    public List<ScoredCandidate> all() {
+        return new ArrayList<>(seen.values());
+    }
+
+    /** The evaluated candidates by genome. */
+    Map<Genome, ScoredCandidate> byGenome() {
+        return new HashMap<>(seen);
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.zeroprune.nas.search;
+
+import java.util.SplittableRandom;
+import org.zeroprune.nas.config.PruneConfig.SearchConfig;
+
+/**
+ * What a search strategy works with.
+ *
+ * @param space the candidates it may visit
+ * @param budget the cost limit every candidate it evaluates must meet
+ * @param sampler draws near-budget candidates
+ * @param evaluator scores candidates and remembers them for the ranking
+ * @param config the search settings (candidates, population, ...)
+ * @param random the search's only source of randomness, seeded from the configuration
+ */
+public record SearchContext(SearchSpace space, Budget budget, GenomeSampler sampler, CandidateEvaluator evaluator,
+        SearchConfig config, SplittableRandom random) {
+}

@@ -1,0 +1,80 @@
+package org.zeroprune.nas.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsPruneTheEmbeddedModelAtSixtyPercentFlops() {
+        PruneConfig c = ConfigLoader.load(Optional.empty(), Map.of());
+        assertEquals("embedded", c.model());
+        assertEquals(PruneConfig.BudgetKind.FLOPS, c.budgetKind());
+        assertEquals(0.6, c.budgetRatio());
+        assertEquals("params", c.scoring().strategy());
+        assertEquals("out", c.output().dir());
+    }
+
+    @Test
+    void aFileAndOverridesLayerOverTheDefaults() throws Exception {
+        Path file = Files.writeString(dir.resolve("c.yaml"), """
+                budget:
+                  params: 0.5
+                search:
+                  strategy: evolutionary
+                  seed: 3
+                scoring:
+                  strategy: zerolm
+                  options:
+                    alpha: 0.25
+                """);
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("search.seed", "9");
+        overrides.put("scoring.options.statistic", "stable-rank");
+        PruneConfig c = ConfigLoader.load(Optional.of(file), overrides);
+        assertEquals(PruneConfig.BudgetKind.PARAMS, c.budgetKind());
+        assertNull(c.budget().flops());
+        assertEquals(9, c.search().seed());
+        assertEquals("evolutionary", c.search().strategy());
+        assertEquals(Map.of("alpha", "0.25", "statistic", "stable-rank"), c.scoring().options());
+        PruneConfig json = ConfigLoader.load(Optional.of(Files.writeString(dir.resolve("c.json"),
+                "{\"budget\": {\"latency\": 0.7}}")), Map.of("budget.flops", "0.4"));
+        assertEquals(PruneConfig.BudgetKind.FLOPS, json.budgetKind());
+        assertEquals(0.4, json.budgetRatio());
+    }
+
+    @Test
+    void unknownKeysWrongTypesAndOutOfRangeValuesAreNamed() throws Exception {
+        assertMessage(Map.of("search.seeed", "1"), "unknown key 'search.seeed'", "known keys in 'search'");
+        assertMessage(Map.of("search.seed", "abc"), "key 'search.seed' is 'abc'; expected an integer");
+        assertMessage(Map.of("search.seed", "-1"), "key 'search.seed' is '-1'; expected a non-negative integer");
+        assertMessage(Map.of("budget.flops", "0"), "key 'budget.flops' is '0.0'; expected a ratio in (0, 1]");
+        assertMessage(Map.of("budget.flops", "1.5"), "expected a ratio in (0, 1]");
+        assertMessage(Map.of("search.strategy", "annealing"), "expected one of random, evolutionary");
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "search: [1, 2\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(bad), Map.of()));
+        assertTrue(e.getMessage().startsWith(bad + ": not valid YAML or JSON"), e.getMessage());
+        Path types = Files.writeString(dir.resolve("types.yaml"), "search:\n  candidates: many\n");
+        ConfigException t = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(types), Map.of()));
+        assertTrue(t.getMessage().contains(types + ": key 'search.candidates' is 'many'"), t.getMessage());
+    }
+
+    private static void assertMessage(Map<String, String> overrides, String... fragments) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(), overrides));
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.zeroprune.nas.prune;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.zeroprune.nas.api.ZeroPrune;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.search.BudgetException;
+import org.zeroprune.nas.testing.TinyBert;
+
+class PruneJobTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void prunesTheEmbeddedModelWithinTheBudgetAndExportsAReloadableSmallerCheckpoint() throws Exception {
+        Path out = dir.resolve("out");
+        var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").flops(0.6).seed(7)
+                .set("search.candidates", "150").output(out.toString()).build());
+
+        JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
+        long denseMacs = ranking.at("/dense/macs").asLong();
+        assertEquals(6, ranking.at("/dense/heads").size());
+        JsonNode candidates = ranking.get("candidates");
+        assertEquals(150, candidates.size());
+        double previous = Double.POSITIVE_INFINITY;
+        for (JsonNode c : candidates) {
+            assertTrue(c.get("macs").asLong() <= 0.6 * denseMacs, "over budget: " + c);
+            assertTrue(c.get("score").asDouble() <= previous, "not best first");
+            previous = c.get("score").asDouble();
+            assertEquals(6, c.at("/masks/heads").size());
+        }
+        BertCheckpoint exported = BertCheckpoint.read(out.resolve("model"));
+        assertEquals(candidates.get(0).get("totalParams").asLong(), exported.parameterCount());
+        assertEquals(result.best().params() + (22_565_376L - ranking.at("/dense/params").asLong()), exported.parameterCount());
+        assertTrue(exported.tokenizer().isPresent());
+        for (int l = 0; l < 6; l++) {
+            assertEquals(candidates.get(0).at("/masks/keptHeads/" + l).asInt(), exported.config().headsInLayer(l));
+            assertEquals(candidates.get(0).at("/masks/keptNeurons/" + l).asInt(), exported.config().ffnWidth(l));
+        }
+        assertTrue(Files.exists(out.resolve("ranking.csv")));
+        assertTrue(Files.readString(out.resolve("ranking.csv")).lines().count() == 151);
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertTrue(summary.get("budgetMet").asBoolean());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"random", "evolutionary", "greedy", "uniform"})
+    void everySearchGivesByteIdenticalRankingsForTheSameSeed(String search) throws Exception {
+        byte[][] rankings = new byte[2][];
+        for (int run = 0; run < 2; run++) {
+            Path out = dir.resolve(search + run);
+            ZeroPrune.prune(ZeroPrune.config().strategy("test-params").flops(0.5).seed(11)
+                    .set("search.strategy", search).set("search.candidates", "120").set("search.neuron-block", "128")
+                    .set("output.export", "false").set("threads", "2").output(out.toString()).build());
+            rankings[run] = Files.readAllBytes(out.resolve("ranking.json"));
+            JsonNode ranking = JSON.readTree(rankings[run]);
+            long limit = (long) (0.5 * ranking.at("/dense/macs").asLong());
+            for (JsonNode c : ranking.get("candidates")) {
+                assertTrue(c.get("macs").asLong() <= limit, search + " over budget: " + c.get("macs"));
+            }
+            assertFalse(ranking.get("candidates").isEmpty());
+        }
+        assertArrayEquals(rankings[0], rankings[1], search);
+    }
+
+    @Test
+    void exhaustiveSearchVisitsEveryFittingCandidateOfASmallSpace() throws Exception {
+        TinyBert tiny = new TinyBert();
+        tiny.heads = 2;
+        tiny.hidden = 8;
+        tiny.intermediate = 8;
+        Path model = tiny.write(dir.resolve("tiny"));
+        Path out = dir.resolve("out");
+        ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").flops(1.0)
+                .set("search.strategy", "exhaustive").set("search.neuron-block", "4").set("search.candidates", "1000")
+                .output(out.toString()).build());
+        // 2 layers x (2^2 head subsets x 2^2 block subsets) = 16^2 genomes, all within a budget of 1.0
+        assertEquals(256, JSON.readTree(out.resolve("ranking.json").toFile()).get("candidates").size());
+        ConfigException tooBig = assertThrows(ConfigException.class, () -> ZeroPrune.prune(ZeroPrune.config()
+                .model(model.toString()).strategy("test-params").set("search.strategy", "exhaustive")
+                .set("search.neuron-block", "1").set("search.candidates", "1000").output(dir.resolve("o2").toString()).build()));
+        assertTrue(tooBig.getMessage().contains("more than search.candidates = 1000"), tooBig.getMessage());
+    }
+
+    @Test
+    void anExistingOutputIsKeptUnlessOverwriteIsAsked() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        ConfigException e = assertThrows(ConfigException.class, () -> ZeroPrune.prune(ZeroPrune.config()
+                .strategy("test-params").output(out.toString()).build()));
+        assertTrue(e.getMessage().contains("exists; pass --overwrite"), e.getMessage());
+        assertTrue(Files.exists(out.resolve("keep.txt")));
+        ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.candidates", "10")
+                .set("output.overwrite", "true").output(out.toString()).build());
+        assertFalse(Files.exists(out.resolve("keep.txt")));
+        assertTrue(Files.exists(out.resolve("ranking.json")));
+    }
+
+    @Test
+    void anInfeasibleBudgetStatesTheSmallestAchievableCost() {
+        BudgetException e = assertThrows(BudgetException.class, () -> ZeroPrune.prune(ZeroPrune.config()
+                .strategy("test-params").flops(0.05).set("search.min-heads", "6").set("search.min-neurons", "768")
+                .output(dir.resolve("out").toString()).build()));
+        assertTrue(e.getMessage().contains("is infeasible"), e.getMessage());
+        assertTrue(e.getMessage().contains("raise the budget to at least 0.5"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+}
