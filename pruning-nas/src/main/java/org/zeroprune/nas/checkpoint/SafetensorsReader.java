@@ -89,6 +89,7 @@ public final class SafetensorsReader {
             }
         }
         checkOverlaps(file, entries);
+        checkCoverage(file, entries, dataSize);
 
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (Entry entry : entries) {
@@ -198,6 +199,22 @@ public final class SafetensorsReader {
         }
         entries.clear();
         entries.addAll(sorted);
+    }
+
+    /** As the reference implementation requires: the tensors tile the data section, no gap, nothing after. */
+    private static void checkCoverage(Path file, List<Entry> sorted, long dataSize) {
+        long at = 0;
+        for (Entry e : sorted) {
+            if (e.begin != at) {
+                throw new CheckpointException(file, "bytes [" + at + ", " + e.begin + ") of the data section belong to no"
+                        + " tensor (before '" + e.name + "'); expected tensors to follow each other without gaps");
+            }
+            at = e.end;
+        }
+        if (at != dataSize) {
+            throw new CheckpointException(file, (dataSize - at) + " bytes after the last tensor belong to no tensor;"
+                    + " expected the data section to end with the last tensor (" + at + " bytes), found " + dataSize);
+        }
     }
 
     private static Tensor load(FileChannel channel, long dataStart, Entry entry) throws IOException {

@@ -141,7 +141,7 @@ public final class ConfigLoader {
     private static JsonNode scalar(String value) {
         try {
             JsonNode parsed = YAML.readTree(value);
-            return parsed == null || parsed.isMissingNode() || parsed.isContainerNode() ? TextNode.valueOf(value) : parsed;
+            return parsed == null || parsed.isMissingNode() ? TextNode.valueOf(value) : parsed;
         } catch (JsonProcessingException e) {
             return TextNode.valueOf(value);
         }

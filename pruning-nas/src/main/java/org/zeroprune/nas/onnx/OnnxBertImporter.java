@@ -47,6 +47,7 @@ public final class OnnxBertImporter {
     private final String source;
     private final OnnxGraph graph;
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+    private final List<String> unnamed = new ArrayList<>();
 
     private OnnxBertImporter(String source, ModelProto model) {
         this.source = source;
@@ -132,9 +133,13 @@ public final class OnnxBertImporter {
             if (tensors.containsKey(named) && !gemm) {
                 continue;
             }
-            String hfName = hfWeightName(node).orElseThrow(() -> new OnnxImportException(source + ": cannot tell which"
-                    + " BERT weight initializer '" + stored + "' of node '" + node.getName() + "' (" + node.getOpType()
-                    + ") is: no Add with a named bias follows it and its scope name is not a BERT module"));
+            Optional<String> found = hfWeightName(node);
+            if (found.isEmpty()) {
+                // not a BERT weight (or not one we can name); a missing BERT tensor is reported later
+                unnamed.add("'" + stored + "' of node '" + node.getName() + "'");
+                continue;
+            }
+            String hfName = found.get();
             boolean transposed = matmul || !gemmTransB(node);
             int[] shape = OnnxTensors.shape(weight.get());
             float[] values = OnnxTensors.floats(weight.get());
@@ -263,7 +268,9 @@ public final class OnnxBertImporter {
         graph.nodes().forEach(n -> ops.add(n.getOpType()));
         return new OnnxImportException(source + ": not a BERT encoder export: " + detail + ". Expected HF BERT names"
                 + " (embeddings.*, encoder.layer.N.*); the graph has " + graph.initializers().size()
-                + " initializers and the operators " + ops);
+                + " initializers and the operators " + ops + (unnamed.isEmpty() ? "" : "; MatMul weights that could not"
+                + " be named after a bias or a BERT scope: " + (unnamed.size() > 3 ? unnamed.subList(0, 3) + " and "
+                + (unnamed.size() - 3) + " more" : unnamed)));
     }
 
     /** The head size from the scale applied to {@code Q K^T}: a Div by sqrt(d) or a Mul by 1/sqrt(d). */

@@ -1,0 +1,90 @@
+package org.zeroprune.nas.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeroprune.nas.api.ZeroPrune;
+import org.zeroprune.nas.testing.PluginJarBuilder;
+
+/** A plugin that fails while loading, preparing or scoring is reported by name and never takes the others down. */
+class PluginFailureTest {
+    @TempDir
+    static Path plugins;
+
+    @BeforeAll
+    static void buildFaultyPluginJar() throws Exception {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("faulty.Good", provider("Good", "jar-good", "return (m, c) -> mask -> 1.0;", ""));
+        sources.put("faulty.BrokenConstructor", provider("BrokenConstructor", "broken", "return null;",
+                "public BrokenConstructor() { throw new IllegalStateException(\"cannot start\"); }"));
+        sources.put("faulty.ThrowsInPrepare", provider("ThrowsInPrepare", "throws-in-prepare",
+                "return (m, c) -> { throw new IllegalStateException(\"prepare exploded\"); };", ""));
+        sources.put("faulty.ThrowsInScore", provider("ThrowsInScore", "throws-in-score",
+                "return (m, c) -> mask -> { if (mask.keptHeads() < 1000) throw new ArithmeticException(\"score exploded\");"
+                        + " return 0; };", ""));
+        sources.put("faulty.NanScore", provider("NanScore", "nan-score", "return (m, c) -> mask -> Double.NaN;", ""));
+        PluginJarBuilder.build(sources, plugins.resolve("faulty-plugin.jar"));
+    }
+
+    private static String provider(String type, String name, String create, String extra) {
+        return "package faulty;\n"
+                + "import java.util.List;\n"
+                + "import org.zeroprune.spi.*;\n"
+                + "public class " + type + " implements ScoringStrategyProvider {\n"
+                + "  " + extra + "\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public String description() { return \"" + name + " for tests\"; }\n"
+                + "  public List<OptionSpec> options() { return List.of(); }\n"
+                + "  public ScoringStrategy create(StrategyOptions o) { " + create + " }\n"
+                + "}\n";
+    }
+
+    @Test
+    void aProviderThatFailsToLoadIsLeftOutAndReported() {
+        PluginRegistry registry = PluginRegistry.discover(List.of(plugins));
+        assertTrue(registry.names().containsAll(List.of("jar-good", "throws-in-prepare", "throws-in-score", "nan-score",
+                "test-params")), registry.names().toString());
+        assertFalse(registry.names().contains("broken"));
+        assertEquals(1, registry.problems().size());
+        assertTrue(registry.problems().get(0).contains("faulty.BrokenConstructor"), registry.problems().get(0));
+        assertTrue(registry.problems().get(0).contains("faulty-plugin.jar"), registry.problems().get(0));
+        assertTrue(registry.get("jar-good").source().endsWith("faulty-plugin.jar"));
+    }
+
+    @Test
+    void failuresWhilePreparingOrScoringNameTheStrategy(@TempDir Path out) {
+        assertMessage(out, "throws-in-prepare", "strategy 'throws-in-prepare'", "failed while preparing",
+                "prepare exploded");
+        assertMessage(out, "throws-in-score", "strategy 'throws-in-score' failed while scoring candidate #",
+                "score exploded");
+        assertMessage(out, "nan-score", "strategy 'nan-score' returned NaN for candidate #");
+        assertFalse(Files.exists(out.resolve("throws-in-score")), "no half-written output");
+    }
+
+    @Test
+    void aDuplicateNameIsRefusedNamingBothSources(@TempDir Path second) throws Exception {
+        Files.copy(plugins.resolve("faulty-plugin.jar"), second.resolve("copy.jar"));
+        PluginException e = assertThrows(PluginException.class, () -> PluginRegistry.discover(List.of(plugins, second)));
+        assertTrue(e.getMessage().contains("two plugins provide the strategy 'jar-good'"), e.getMessage());
+        assertTrue(e.getMessage().contains("faulty-plugin.jar") && e.getMessage().contains("copy.jar"), e.getMessage());
+    }
+
+    private static void assertMessage(Path out, String strategy, String... fragments) {
+        PluginException e = assertThrows(PluginException.class, () -> ZeroPrune.prune(ZeroPrune.config()
+                .strategy(strategy).set("plugins", "[" + plugins + "]").set("search.candidates", "20")
+                .output(out.resolve(strategy).toString()).build()));
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        }
+    }
+}

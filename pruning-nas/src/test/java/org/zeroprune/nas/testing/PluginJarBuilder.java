@@ -1,0 +1,57 @@
+package org.zeroprune.nas.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles provider sources and packs them with their service file into a real plugin jar, so
+ * that the classes exist only inside the jar (not on the test class path).
+ */
+public final class PluginJarBuilder {
+    private PluginJarBuilder() {
+    }
+
+    /**
+     * @param sources fully qualified class name to Java source
+     * @param jar the jar to write
+     */
+    public static Path build(Map<String, String> sources, Path jar) throws IOException {
+        Path work = Files.createTempDirectory("plugin-src");
+        List<String> args = new ArrayList<>(List.of("-d", work.resolve("classes").toString(), "-cp",
+                System.getProperty("java.class.path"), "--release", "17", "-nowarn"));
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Path file = work.resolve("src").resolve(e.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, e.getValue());
+            args.add(file.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac.run(null, null, null, args.toArray(String[]::new)) != 0) {
+            throw new IllegalStateException("plugin sources did not compile");
+        }
+        Path classes = work.resolve("classes");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("META-INF/services/org.zeroprune.spi.ScoringStrategyProvider"));
+            OutputStream services = out;
+            services.write(String.join("\n", sources.keySet()).getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+}
