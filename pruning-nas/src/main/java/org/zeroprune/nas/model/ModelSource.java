@@ -14,8 +14,8 @@ import org.zeroprune.nas.onnx.OnnxBertImporter;
 
 /**
  * Resolves what a user names as a model: {@code embedded} (the default all-MiniLM-L6-v2), a
- * HuggingFace checkpoint directory, or a BERT {@code .onnx} export (imported once into the cache,
- * with a {@code tokenizer.json} beside it if there is one).
+ * HuggingFace checkpoint directory, a BERT {@code .onnx} export (imported once into the cache,
+ * with a {@code tokenizer.json} beside it if there is one), or a {@code djl://} model of DJL's zoo.
  */
 public final class ModelSource {
     /** The name of the embedded default model in configuration. */
@@ -33,6 +33,9 @@ public final class ModelSource {
         if (spec.equals(EMBEDDED) || spec.equals(EmbeddedModel.NAME)) {
             Path dir = EmbeddedModel.checkpointDirectory();
             return LoadedModel.of(BertCheckpoint.read(dir), "embedded " + EmbeddedModel.NAME + " (" + dir + ")");
+        }
+        if (spec.startsWith(DjlZoo.SCHEME)) {
+            return LoadedModel.of(DjlZoo.resolve(spec), "DJL zoo " + spec);
         }
         Path path = Paths.get(spec);
         if (spec.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {

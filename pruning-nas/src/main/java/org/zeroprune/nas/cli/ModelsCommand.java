@@ -1,0 +1,35 @@
+package org.zeroprune.nas.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.zeroprune.nas.model.DjlZoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zeroprune models}: BERT-family models of DJL's zoo, from the metadata in DJL's jars (offline). */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "List the BERT-family models of DJL's HuggingFace zoo, read offline from the metadata DJL ships"
+                + " in its jars. Pass one with --model djl://...; it is fetched into DJL's cache on first use, which needs"
+                + " internet access.")
+final class ModelsCommand implements Callable<Integer> {
+    @Option(names = "--filter", paramLabel = "TEXT", description = "Only ids containing TEXT (case-insensitive).")
+    String filter = "";
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N entries (default: 50; 0 = all).")
+    int limit = 50;
+
+    @Override
+    public Integer call() {
+        List<DjlZoo.Entry> entries = DjlZoo.bertFamily().stream()
+                .filter(e -> e.id().toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT))).toList();
+        int shown = limit == 0 ? entries.size() : Math.min(limit, entries.size());
+        System.out.printf("%-62s %-24s %9s%n", "MODEL (--model)", "APPLICATION", "SIZE MB");
+        for (DjlZoo.Entry e : entries.subList(0, shown)) {
+            System.out.printf(Locale.ROOT, "%-62s %-24s %9.0f%n", e.url(), e.application(), e.bytes() / 1e6);
+        }
+        System.out.printf("%d of %d BERT-family entries%s%n", shown, entries.size(),
+                shown < entries.size() ? " (use --limit 0 for all)" : "");
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+package org.zeroprune.nas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelsAndZooTest {
+    @Test
+    void listsBertFamilyEntriesOfTheZooOffline() {
+        CliTest.Run r = CliTest.run("models", "--limit", "0");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("djl://ai.djl.huggingface.pytorch/bert-base-uncased"), r.out());
+        assertTrue(r.out().contains("djl://ai.djl.huggingface.pytorch/sentence-transformers/all-MiniLM-L6-v2"), r.out());
+        assertTrue(!r.out().contains("roberta-base"), "not BERT layout");
+    }
+
+    @Test
+    void aZooModelThatIsNeitherCachedNorReachableFailsFastSuggestingALocalPath(@TempDir Path dir) {
+        long start = System.nanoTime();
+        CliTest.Run r = CliTest.run("prune", "--model", "djl://ai.djl.huggingface.pytorch/bert-base-uncased",
+                "--strategy", "test-params", "--out", dir.resolve("out").toString(), "--quiet");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (r.status() == 0) {
+            return; // this machine reaches the zoo; nothing to check here
+        }
+        assertTrue(r.err().contains("cannot be reached from this machine") || r.err().contains("DJL could not load it"),
+                r.err());
+        assertTrue(r.err().contains("--model DIR") || r.err().contains("DJL could not load it"), r.err());
+        assertTrue(seconds < 60, "took " + seconds + " s");
+        CliTest.Run unknown = CliTest.run("prune", "--model", "djl://ai.djl.huggingface.pytorch/roberta-base",
+                "--strategy", "test-params", "--out", dir.resolve("o2").toString(), "--quiet");
+        assertTrue(unknown.err().contains("is not a BERT-family entry of DJL's zoo"), unknown.err());
+    }
+}
