@@ -59,25 +59,30 @@ public final class MaskedSpectrum {
         if (r == 0) {
             return 0;
         }
+        // the Gram of the smaller side is A·Aᵀ with A = W_S (m' ≤ n') or A = W_Sᵀ: materialising the
+        // transpose lets EJML's row-major multOuter run, several times faster than multInner
+        boolean transpose = m > n;
         DMatrixRMaj a = ws.masked;
-        a.reshape(m, n, false);
+        a.reshape(transpose ? n : m, transpose ? m : n, false);
         FloatBuffer data = weight.data();
         int width = weight.cols();
         double[] values = a.data;
         for (int i = 0; i < m; i++) {
             int offset = rows[i] * width;
-            int out = i * n;
-            for (int j = 0; j < n; j++) {
-                values[out + j] = data.get(offset + cols[j]);
+            if (transpose) {
+                for (int j = 0; j < n; j++) {
+                    values[j * m + i] = data.get(offset + cols[j]);
+                }
+            } else {
+                int out = i * n;
+                for (int j = 0; j < n; j++) {
+                    values[out + j] = data.get(offset + cols[j]);
+                }
             }
         }
         DMatrixRMaj gram = ws.gram;
         gram.reshape(r, r, false);
-        if (m <= n) {
-            CommonOps_DDRM.multOuter(a, gram);
-        } else {
-            CommonOps_DDRM.multInner(a, gram);
-        }
+        CommonOps_DDRM.multOuter(a, gram);
         if (!ws.eigen.decompose(gram)) {
             throw new ScoringException("eigen decomposition of the Gram matrix of '" + weight.name() + "' ("
                     + m + "×" + n + " kept) did not converge");
