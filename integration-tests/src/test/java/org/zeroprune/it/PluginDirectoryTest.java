@@ -1,0 +1,45 @@
+package org.zeroprune.it;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeroprune.nas.plugin.PluginException;
+import org.zeroprune.nas.plugin.PluginRegistry;
+
+/** The real plugin jar, built by the build, found in a plugin directory (it is not on the test class path). */
+class PluginDirectoryTest {
+    @Test
+    void findsEveryStrategyOfThePluginJarWithTheJarAsItsSource() {
+        PluginRegistry registry = PluginRegistry.discover(List.of(Plugins.directory()));
+        for (String name : List.of("zerolm", "params", "flops", "magnitude", "random")) {
+            String source = registry.get(name).source();
+            assertTrue(source.endsWith(".jar") && source.contains("zeroprune-proxy-plugin"), name + " from " + source);
+        }
+        assertTrue(registry.problems().isEmpty(), registry.problems().toString());
+    }
+
+    @Test
+    void withoutThePluginDirectoryTheStrategiesAreMissingAndTheErrorSaysWhatExists() {
+        PluginRegistry registry = PluginRegistry.discover(List.of());
+        PluginException e = assertThrows(PluginException.class, () -> registry.get("zerolm"));
+        assertTrue(e.getMessage().contains("unknown scoring strategy 'zerolm'"), e.getMessage());
+    }
+
+    @Test
+    void theSameJarInTwoDirectoriesIsRefusedNamingBoth(@TempDir Path other) throws Exception {
+        try (var jars = Files.list(Plugins.directory())) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, other.resolve("copy-of-" + jar.getFileName()));
+            }
+        }
+        PluginException e = assertThrows(PluginException.class,
+                () -> PluginRegistry.discover(List.of(Plugins.directory(), other)));
+        assertTrue(e.getMessage().contains("two plugins provide the strategy"), e.getMessage());
+        assertTrue(e.getMessage().contains("copy-of-"), e.getMessage());
+    }
+}
