@@ -1,6 +1,7 @@
 package org.zeroprune.nas.forward;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -23,7 +24,7 @@ final class Batches {
                 .mapToInt(Integer::intValue).toArray();
         List<int[]> batches = new ArrayList<>();
         for (int start = 0; start < order.length; start += batchSize) {
-            batches.add(java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize)));
+            batches.add(Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize)));
         }
         return batches;
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
@@ -158,6 +159,12 @@ public final class BertEncoder implements AutoCloseable {
         return weights;
     }
 
+    /** Arrays held by the weights' manager and its open sub-managers: constant between calls. */
+    synchronized int managedArrayCount() {
+        checkOpen();
+        return manager.getManagedArrays().size();
+    }
+
     /** A new sub-manager of the weights' manager; the caller closes it. */
     NDManager newScratch() {
         checkOpen();
@@ -261,7 +268,7 @@ public final class BertEncoder implements AutoCloseable {
         run(tokenIds, layers, masks, (batch, states) -> {
             float[] flat = EncoderBlocks.meanPool(states, batch.attentionMask()).toFloatArray();
             for (int i = 0; i < batch.size(); i++) {
-                out[batch.rows()[i]] = java.util.Arrays.copyOfRange(flat, i * hidden, (i + 1) * hidden);
+                out[batch.rows()[i]] = Arrays.copyOfRange(flat, i * hidden, (i + 1) * hidden);
             }
         });
         return out;
