@@ -59,17 +59,23 @@ public final class MaskFisherEstimator {
             }
             MaskGradients.Result gradients = MaskGradients.compute(encoder, rows, targets);
             for (int r = 0; r < rows.length; r++) {
-                addSquares(gradients.heads()[r], heads);
-                addSquares(gradients.neurons()[r], neurons);
+                int sequence = group[r / probes];
+                addSquares(gradients.heads()[r], heads, sequence, "head");
+                addSquares(gradients.neurons()[r], neurons, sequence, "neuron");
             }
         }
         return new MaskFisher(heads, neurons, tokenIds.length);
     }
 
-    private static void addSquares(float[][] gradient, double[][] sums) {
+    private static void addSquares(float[][] gradient, double[][] sums, int sequence, String unit) {
         for (int l = 0; l < sums.length; l++) {
             for (int u = 0; u < sums[l].length; u++) {
                 double g = gradient[l][u];
+                if (!Double.isFinite(g)) {
+                    // a silent NaN would poison every score built on this estimate
+                    throw new IllegalStateException("mask gradient of " + unit + " " + u + " in layer " + l
+                            + " is " + g + " for sequence " + sequence);
+                }
                 sums[l][u] += g * g;
             }
         }
