@@ -281,15 +281,18 @@ public final class BertEncoder implements AutoCloseable {
         if (tokenIds.length == 0) {
             return;
         }
-        try (TorchRuntime.Scope noGradient = TorchRuntime.noGradient(); NDManager call = manager.newSubManager()) {
-            List<LayerWeights> plan = layers.apply(call);
-            for (int[] rows : Batches.byLength(tokenIds, batchSize)) {
-                try (NDManager scratch = call.newSubManager()) {
-                    PaddedBatch batch = PaddedBatch.of(scratch, tokenIds, rows);
-                    result.accept(batch, EncoderBlocks.encode(weights, plan, batch, masks.apply(scratch)));
+        TorchRuntime.withoutGradient(() -> {
+            try (NDManager call = manager.newSubManager()) {
+                List<LayerWeights> plan = layers.apply(call);
+                for (int[] rows : Batches.byLength(tokenIds, batchSize)) {
+                    try (NDManager scratch = call.newSubManager()) {
+                        PaddedBatch batch = PaddedBatch.of(scratch, tokenIds, rows);
+                        result.accept(batch, EncoderBlocks.encode(weights, plan, batch, masks.apply(scratch)));
+                    }
                 }
             }
-        }
+            return null;
+        });
     }
 
     private void checkOpen() {

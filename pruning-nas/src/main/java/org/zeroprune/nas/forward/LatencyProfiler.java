@@ -87,25 +87,27 @@ public final class LatencyProfiler {
         }
         EncoderWeights weights = encoder.weights();
         synchronized (encoder) {
-            try (TorchRuntime.Scope noGradient = TorchRuntime.noGradient(); NDManager scratch = encoder.newScratch()) {
-                LayerWeights block = weights.layers().get(layer).select(heads, neurons, scratch);
-                NDArray hidden = scratch.randomNormal(new Shape(batchSize, sequenceLength, encoder.hiddenSize()));
-                NDArray additiveMask = scratch.zeros(new Shape(batchSize, 1, 1, sequenceLength));
-                return median(() -> {
-                    try (NDManager run = scratch.newSubManager()) {
-                        // a copy in the run's manager, so that the block's intermediates land there too
-                        NDArray input = hidden.duplicate();
-                        input.attach(run);
-                        long start = System.nanoTime();
-                        if (attention) {
-                            EncoderBlocks.attention(input, additiveMask, block, null, weights.eps());
-                        } else {
-                            EncoderBlocks.feedForward(input, block, weights.activation(), null, weights.eps());
+            return TorchRuntime.withoutGradient(() -> {
+                try (NDManager scratch = encoder.newScratch()) {
+                    LayerWeights block = weights.layers().get(layer).select(heads, neurons, scratch);
+                    NDArray hidden = scratch.randomNormal(new Shape(batchSize, sequenceLength, encoder.hiddenSize()));
+                    NDArray additiveMask = scratch.zeros(new Shape(batchSize, 1, 1, sequenceLength));
+                    return median(() -> {
+                        try (NDManager run = scratch.newSubManager()) {
+                            // a copy in the run's manager, so that the block's intermediates land there too
+                            NDArray input = hidden.duplicate();
+                            input.attach(run);
+                            long start = System.nanoTime();
+                            if (attention) {
+                                EncoderBlocks.attention(input, additiveMask, block, null, weights.eps());
+                            } else {
+                                EncoderBlocks.feedForward(input, block, weights.activation(), null, weights.eps());
+                            }
+                            return (System.nanoTime() - start) / 1e6;
                         }
-                        return (System.nanoTime() - start) / 1e6;
-                    }
-                });
-            }
+                    });
+                }
+            });
         }
     }
 

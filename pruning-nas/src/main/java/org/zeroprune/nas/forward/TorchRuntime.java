@@ -3,11 +3,17 @@ package org.zeroprune.nas.forward;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.Supplier;
 
 /**
  * Access to DJL's PyTorch engine, kept offline: DJL is told never to download anything before the
  * engine loads, so the native library must come from the {@code pytorch-native-cpu} jar on the
- * class path. PyTorch's default thread counts are left as they are (one intra-op thread per core).
+ * class path. PyTorch's default thread counts are left as they are (one intra-op thread per core;
+ * DJL's {@code ai.djl.pytorch.num_threads} system property overrides it).
+ *
+ * <p>On a machine shared with other busy processes, start the JVM with {@code OMP_WAIT_POLICY=PASSIVE}
+ * in the environment: PyTorch's OpenMP threads otherwise spin-wait for one another, and on a loaded
+ * two-core machine a forward pass ran three to five times slower without it.
  */
 public final class TorchRuntime {
     /** Name of the DJL engine every forward pass runs on. */
@@ -28,20 +34,17 @@ public final class TorchRuntime {
     }
 
     /**
-     * Switches PyTorch's gradient recording off on this thread until the returned scope closes,
-     * then restores the previous setting. Inference needs no autograd graph.
+     * Runs {@code work} with PyTorch's gradient recording off on this thread, then restores the
+     * previous setting. Inference needs no autograd graph.
      */
-    public static Scope noGradient() {
+    public static <T> T withoutGradient(Supplier<T> work) {
         engine();
         boolean previous = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
-        return () -> JniUtils.setGradMode(previous);
-    }
-
-    /** A scope that restores a setting when closed. */
-    @FunctionalInterface
-    public interface Scope extends AutoCloseable {
-        @Override
-        void close();
+        try {
+            return work.get();
+        } finally {
+            JniUtils.setGradMode(previous);
+        }
     }
 }
