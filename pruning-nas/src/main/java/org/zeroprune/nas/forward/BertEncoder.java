@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertConfig;
 import org.zeroprune.spi.mask.PruningMask;
@@ -42,7 +43,7 @@ public final class BertEncoder implements AutoCloseable {
     private final NDManager manager;
     private final EncoderWeights weights;
     private final int batchSize;
-    private boolean closed;
+    private volatile boolean closed;
 
     private BertEncoder(NDManager manager, EncoderWeights weights, int batchSize) {
         this.manager = manager;
@@ -207,15 +208,15 @@ public final class BertEncoder implements AutoCloseable {
         checkSizes(scales.layerCount(), l -> scales.heads(l).length, l -> scales.neurons(l).length);
     }
 
-    private void checkSizes(int layers, Function<Integer, Integer> heads, Function<Integer, Integer> neurons) {
+    private void checkSizes(int layers, IntUnaryOperator heads, IntUnaryOperator neurons) {
         BertConfig config = config();
         if (layers != config.layers()) {
             throw new IllegalArgumentException("mask has " + layers + " layers, the model has " + config.layers());
         }
         for (int l = 0; l < layers; l++) {
-            if (heads.apply(l) != config.headsInLayer(l) || neurons.apply(l) != config.ffnWidth(l)) {
-                throw new IllegalArgumentException("layer " + l + ": mask covers " + heads.apply(l) + " heads and "
-                        + neurons.apply(l) + " neurons, the model has " + config.headsInLayer(l) + " and "
+            if (heads.applyAsInt(l) != config.headsInLayer(l) || neurons.applyAsInt(l) != config.ffnWidth(l)) {
+                throw new IllegalArgumentException("layer " + l + ": mask covers " + heads.applyAsInt(l) + " heads and "
+                        + neurons.applyAsInt(l) + " neurons, the model has " + config.headsInLayer(l) + " and "
                         + config.ffnWidth(l));
             }
         }
