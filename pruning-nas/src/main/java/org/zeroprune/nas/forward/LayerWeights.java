@@ -1,0 +1,123 @@
+package org.zeroprune.nas.forward;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.checkpoint.BertNames;
+import org.zeroprune.spi.mask.UnitSet;
+
+/**
+ * One encoder layer's weights as float32 arrays in HF's Linear layout ({@code [out, in]}). A layer
+ * with no head or no neuron holds zero-sized projections; the forward pass then uses only the
+ * output bias of that block.
+ */
+record LayerWeights(
+        int heads,
+        int headSize,
+        int ffnWidth,
+        NDArray query,
+        NDArray queryBias,
+        NDArray key,
+        NDArray keyBias,
+        NDArray value,
+        NDArray valueBias,
+        NDArray attentionOutput,
+        NDArray attentionOutputBias,
+        NDArray attentionNormWeight,
+        NDArray attentionNormBias,
+        NDArray intermediate,
+        NDArray intermediateBias,
+        NDArray output,
+        NDArray outputBias,
+        NDArray outputNormWeight,
+        NDArray outputNormBias) {
+
+    /** Copies layer {@code layer} of {@code checkpoint} into arrays of {@code manager}. */
+    static LayerWeights load(BertCheckpoint checkpoint, int layer, NDManager manager) {
+        var config = checkpoint.config();
+        Loader l = name -> TensorArrays.load(checkpoint, name, manager);
+        return new LayerWeights(config.headsInLayer(layer), config.headSize(), config.ffnWidth(layer),
+                l.load(BertNames.query(layer, "weight")), l.load(BertNames.query(layer, "bias")),
+                l.load(BertNames.key(layer, "weight")), l.load(BertNames.key(layer, "bias")),
+                l.load(BertNames.value(layer, "weight")), l.load(BertNames.value(layer, "bias")),
+                l.load(BertNames.attentionOutput(layer, "weight")), l.load(BertNames.attentionOutput(layer, "bias")),
+                l.load(BertNames.attentionNorm(layer, "weight")), l.load(BertNames.attentionNorm(layer, "bias")),
+                l.load(BertNames.intermediate(layer, "weight")), l.load(BertNames.intermediate(layer, "bias")),
+                l.load(BertNames.output(layer, "weight")), l.load(BertNames.output(layer, "bias")),
+                l.load(BertNames.outputNorm(layer, "weight")), l.load(BertNames.outputNorm(layer, "bias")));
+    }
+
+    /**
+     * This layer restricted to the kept heads and neurons: rows of Q, K, V (and biases) and columns
+     * of the attention output for each kept head; rows of the intermediate projection (and bias) and
+     * columns of the FFN output for each kept neuron. Untouched blocks share this layer's arrays;
+     * copies go to {@code scratch}.
+     */
+    LayerWeights select(UnitSet keptHeads, UnitSet keptNeurons, NDManager scratch) {
+        LayerWeights result = this;
+        if (!keptHeads.isFull()) {
+            NDArray rows = scratch.create(headRows(keptHeads.toArray(), headSize));
+            result = new LayerWeights(keptHeads.count(), headSize, result.ffnWidth,
+                    takeRows(query, rows, scratch), takeRows(queryBias, rows, scratch),
+                    takeRows(key, rows, scratch), takeRows(keyBias, rows, scratch),
+                    takeRows(value, rows, scratch), takeRows(valueBias, rows, scratch),
+                    takeColumns(attentionOutput, rows, scratch), attentionOutputBias,
+                    attentionNormWeight, attentionNormBias,
+                    intermediate, intermediateBias, output, outputBias, outputNormWeight, outputNormBias);
+        }
+        if (!keptNeurons.isFull()) {
+            NDArray rows = scratch.create(toLongs(keptNeurons.toArray()));
+            LayerWeights r = result;
+            result = new LayerWeights(r.heads, headSize, keptNeurons.count(),
+                    r.query, r.queryBias, r.key, r.keyBias, r.value, r.valueBias,
+                    r.attentionOutput, r.attentionOutputBias, r.attentionNormWeight, r.attentionNormBias,
+                    takeRows(intermediate, rows, scratch), takeRows(intermediateBias, rows, scratch),
+                    takeColumns(output, rows, scratch), outputBias, outputNormWeight, outputNormBias);
+        }
+        return result;
+    }
+
+    private interface Loader {
+        NDArray load(String name);
+    }
+
+    private static long[] headRows(int[] heads, int size) {
+        long[] rows = new long[heads.length * size];
+        for (int i = 0; i < heads.length; i++) {
+            for (int j = 0; j < size; j++) {
+                rows[i * size + j] = (long) heads[i] * size + j;
+            }
+        }
+        return rows;
+    }
+
+    private static long[] toLongs(int[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    private static NDArray takeRows(NDArray array, NDArray rows, NDManager scratch) {
+        if (rows.size() == 0) {
+            return empty(scratch, array.getShape(), 0);
+        }
+        return array.get(scratch, new NDIndex("{}", rows));
+    }
+
+    private static NDArray takeColumns(NDArray matrix, NDArray columns, NDManager scratch) {
+        if (columns.size() == 0) {
+            return empty(scratch, matrix.getShape(), 1);
+        }
+        return matrix.get(scratch, new NDIndex(":, {}", columns));
+    }
+
+    private static NDArray empty(NDManager scratch, Shape like, int axis) {
+        long[] dims = like.getShape();
+        dims[axis] = 0;
+        return scratch.create(new float[0], new Shape(dims));
+    }
+}
