@@ -109,7 +109,7 @@ public final class FisherProvider implements ScoringStrategyProvider {
                 removed += heads[l].total() - heads[l].sum(mask.heads(l));
                 removed += neurons[l].total() - neurons[l].sum(mask.neurons(l));
             }
-            return -0.5 * removed;
+            return 0.0 - 0.5 * removed; // +0.0, not -0.0, for the dense model
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneModule;
+import org.zeroprune.nas.forward.DjlModelRuntime;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.prune.ModelRuntime;
 import org.zeroprune.nas.prune.PruneJob;
@@ -46,7 +47,7 @@ public final class ZeroPrune {
 
     /** Runs a pruning job, reporting progress to {@code progress}. */
     public static PruneResult prune(PruneConfig config, ProgressListener progress) {
-        try (ModelRuntime runtime = Runtimes.defaultRuntime()) {
+        try (ModelRuntime runtime = new DjlModelRuntime()) {
             return Guice.createInjector(new PruneModule(config, progress, runtime)).getInstance(PruneJob.class).run();
         }
     }

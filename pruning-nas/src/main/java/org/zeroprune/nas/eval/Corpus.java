@@ -12,8 +12,9 @@ import org.zeroprune.nas.ZeroPruneException;
 
 /**
  * English sentences for measuring fidelity, one per line: the corpus zeroprune ships, or a UTF-8
- * text file of the user's. Blank lines and lines starting with {@code #} (after leading whitespace)
- * are skipped; the others are stripped of surrounding whitespace.
+ * text file of the user's. Blank lines are skipped; the others are stripped of surrounding
+ * whitespace. Every other line is a sentence, including those that start with {@code #} (the shipped
+ * corpus has code comments).
  *
  * <p>The split is deterministic: the {@code i}-th kept sentence (from 0, in file order) belongs to
  * the calibration part when {@code i % 3 == 0} and to the evaluation part otherwise, so about a
@@ -96,13 +97,13 @@ public final class Corpus {
                 line = line.substring(1);
             }
             line = line.strip();
-            if (!line.isEmpty() && !line.startsWith("#")) {
+            if (!line.isEmpty()) {
                 sentences.add(line);
             }
         }
         if (sentences.size() < 2) {
             throw new ZeroPruneException(source + ": holds " + (sentences.isEmpty() ? "no sentence" : "one sentence")
-                    + "; expected at least two, one per line (blank lines and lines starting with # are skipped),"
+                    + "; expected at least two, one per line (blank lines are skipped),"
                     + " so that the calibration and evaluation parts are both non-empty");
         }
         return new Corpus(source, sentences);

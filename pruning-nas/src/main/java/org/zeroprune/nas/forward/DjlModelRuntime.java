@@ -1,0 +1,169 @@
+package org.zeroprune.nas.forward;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.cost.LayerCosts;
+import org.zeroprune.nas.eval.Corpus;
+import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.prune.ModelRuntime;
+import org.zeroprune.spi.context.CalibrationText;
+import org.zeroprune.spi.context.MaskFisher;
+import org.zeroprune.spi.context.MaskedForward;
+import org.zeroprune.spi.context.SpecialTokens;
+import org.zeroprune.spi.mask.PruningMask;
+
+/**
+ * Runs the model on DJL's PyTorch engine for a pruning job. The encoder is loaded on the first call
+ * that needs it, so weight-only strategies never pay for it; everything loaded is freed on
+ * {@link #close()}.
+ */
+public final class DjlModelRuntime implements ModelRuntime {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int FFN_STEPS = 17;
+
+    private BertCheckpoint checkpoint;
+    private BertEncoder encoder;
+    private BertTokenizer tokenizer;
+
+    @Override
+    public Optional<MaskedForward> forward(LoadedModel model) {
+        return Optional.of(new LazyForward(model));
+    }
+
+    @Override
+    public Optional<CalibrationText> calibration(String corpus, LoadedModel model) {
+        Corpus text = corpus.equals("builtin") ? Corpus.bundled() : Corpus.read(Paths.get(corpus));
+        List<String> sentences = text.calibration();
+        int[][] ids = tokenizer(model).encode(sentences);
+        return Optional.of(new CalibrationText() {
+            @Override
+            public List<String> sentences() {
+                return sentences;
+            }
+
+            @Override
+            public int[][] tokenIds() {
+                return ids;
+            }
+        });
+    }
+
+    @Override
+    public LayerCosts latencyCosts(LoadedModel model, int sequenceLength, int batch) {
+        BertEncoder loaded = encoder(model);
+        int length = Math.min(sequenceLength, model.checkpoint().config().maxPositions());
+        return LatencyTable.measure(loaded, new LatencyProfiler(loaded), length, batch, FFN_STEPS);
+    }
+
+    @Override
+    public Optional<ObjectNode> compareLatency(BertCheckpoint dense, BertCheckpoint pruned, int sequenceLength, int batch) {
+        int length = Math.min(sequenceLength, dense.config().maxPositions());
+        int[][] ids = randomTokens(dense.config().vocabSize(), batch, length);
+        double denseMs;
+        double prunedMs;
+        try (BertEncoder d = BertEncoder.load(dense, batch); BertEncoder p = BertEncoder.load(pruned, batch)) {
+            denseMs = new LatencyProfiler(d).modelMillis(ids);
+            prunedMs = new LatencyProfiler(p).modelMillis(ids);
+        }
+        ObjectNode node = JSON.createObjectNode();
+        node.put("denseMs", denseMs);
+        node.put("prunedMs", prunedMs);
+        node.put("speedup", denseMs / prunedMs);
+        node.put("setting", String.format(Locale.ROOT, "batch of %d x %d tokens, median of %d runs, %d cores", batch,
+                length, LatencyProfiler.DEFAULT_RUNS, Runtime.getRuntime().availableProcessors()));
+        return Optional.of(node);
+    }
+
+    /** Random vocabulary ids above the special tokens; latency does not depend on which words. */
+    static int[][] randomTokens(int vocabulary, int batch, int length) {
+        SplittableRandom random = new SplittableRandom(7);
+        int low = Math.min(1000, vocabulary / 2);
+        int[][] ids = new int[batch][length];
+        for (int[] row : ids) {
+            for (int i = 0; i < length; i++) {
+                row[i] = low + random.nextInt(vocabulary - low);
+            }
+        }
+        return ids;
+    }
+
+    private synchronized BertEncoder encoder(LoadedModel model) {
+        if (encoder == null || checkpoint != model.checkpoint()) {
+            closeEncoder();
+            checkpoint = model.checkpoint();
+            encoder = BertEncoder.load(checkpoint);
+        }
+        return encoder;
+    }
+
+    private synchronized BertTokenizer tokenizer(LoadedModel model) {
+        if (tokenizer == null) {
+            tokenizer = BertTokenizer.forCheckpoint(model.checkpoint(), BertTokenizer.DEFAULT_MAX_LENGTH);
+        }
+        return tokenizer;
+    }
+
+    private void closeEncoder() {
+        if (encoder != null) {
+            encoder.close();
+            encoder = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeEncoder();
+        if (tokenizer != null) {
+            tokenizer.close();
+            tokenizer = null;
+        }
+    }
+
+    /** A {@link MaskedForward} that loads the encoder and tokenizer when first used. */
+    private final class LazyForward implements MaskedForward {
+        private final LoadedModel model;
+        private BertMaskedForward delegate;
+
+        LazyForward(LoadedModel model) {
+            this.model = model;
+        }
+
+        private synchronized BertMaskedForward delegate() {
+            if (delegate == null) {
+                delegate = new BertMaskedForward(encoder(model), tokenizer(model).specialTokens());
+            }
+            return delegate;
+        }
+
+        @Override
+        public int vocabularySize() {
+            return model.checkpoint().config().vocabSize();
+        }
+
+        @Override
+        public SpecialTokens specialTokens() {
+            return delegate().specialTokens();
+        }
+
+        @Override
+        public int maxSequenceLength() {
+            return model.checkpoint().config().maxPositions();
+        }
+
+        @Override
+        public float[][] sentenceEmbeddings(PruningMask mask, int[][] tokenIds) {
+            return delegate().sentenceEmbeddings(mask, tokenIds);
+        }
+
+        @Override
+        public MaskFisher maskFisher(int[][] tokenIds, int probes, long seed) {
+            return delegate().maskFisher(tokenIds, probes, seed);
+        }
+    }
+}
