@@ -55,6 +55,11 @@ public final class DjlModelRuntime implements ModelRuntime {
     }
 
     @Override
+    public int[][] tokenize(LoadedModel model, List<String> sentences) {
+        return tokenizer(model).encode(sentences);
+    }
+
+    @Override
     public LayerCosts latencyCosts(LoadedModel model, int sequenceLength, int batch) {
         BertEncoder loaded = encoder(model);
         int length = Math.min(sequenceLength, model.checkpoint().config().maxPositions());

@@ -14,6 +14,9 @@ public interface ModelRuntime extends AutoCloseable {
     /** A masked forward pass over the model, loaded on first use. */
     Optional<MaskedForward> forward(LoadedModel model);
 
+    /** Token ids of {@code sentences} for the model, with its special tokens, without padding. */
+    int[][] tokenize(LoadedModel model, java.util.List<String> sentences);
+
     /** Calibration sentences from {@code corpus} ({@code builtin} or a file), tokenised for the model. */
     Optional<CalibrationText> calibration(String corpus, LoadedModel model);
 

@@ -1,9 +1,11 @@
 package org.zeroprune.nas.prune;
 
+import java.util.List;
 import java.util.Optional;
 import org.zeroprune.spi.context.CalibrationText;
 import org.zeroprune.spi.context.CandidateSampler;
 import org.zeroprune.spi.context.CostModel;
+import org.zeroprune.spi.context.LabelledSample;
 import org.zeroprune.spi.context.MaskedForward;
 import org.zeroprune.spi.context.ProgressListener;
 import org.zeroprune.spi.context.ScoringContext;
@@ -16,6 +18,7 @@ public final class PruneScoringContext implements ScoringContext {
     private final Optional<MaskedForward> forward;
     private final Optional<CalibrationText> calibration;
     private final ProgressListener progress;
+    private final List<LabelledSample> labelled;
 
     /**
      * @param seed the run's seed
@@ -27,6 +30,17 @@ public final class PruneScoringContext implements ScoringContext {
      */
     public PruneScoringContext(long seed, CostModel costs, CandidateSampler sampler, Optional<MaskedForward> forward,
             Optional<CalibrationText> calibration, ProgressListener progress) {
+        this(seed, costs, sampler, forward, calibration, progress, List.of());
+    }
+
+    /**
+     * A context that also offers labelled samples (candidates whose fidelity was measured).
+     *
+     * @param labelled the labelled samples
+     */
+    public PruneScoringContext(long seed, CostModel costs, CandidateSampler sampler, Optional<MaskedForward> forward,
+            Optional<CalibrationText> calibration, ProgressListener progress, List<LabelledSample> labelled) {
+        this.labelled = List.copyOf(labelled);
         this.seed = seed;
         this.costs = costs;
         this.sampler = sampler;
@@ -58,6 +72,11 @@ public final class PruneScoringContext implements ScoringContext {
     @Override
     public Optional<CalibrationText> calibration() {
         return calibration;
+    }
+
+    @Override
+    public List<LabelledSample> labelledSamples() {
+        return labelled;
     }
 
     @Override

@@ -1,0 +1,50 @@
+package org.zeroprune.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeroprune.nas.cli.Main;
+
+/** {@code evaluate} end to end on the embedded model: real fidelity, real plugins, JSON and HTML written. */
+class EvaluateCommandTest {
+    @Test
+    void measuresFidelityScoresEveryStrategyAndWritesJsonAndHtml(@TempDir Path dir) throws Exception {
+        // a small corpus of the user's keeps the test quick
+        Path corpus = Files.writeString(dir.resolve("sentences.txt"), IntStream.range(0, 24)
+                .mapToObj(i -> "Sentence number " + i + " talks about " + (i % 2 == 0 ? "pruning models." : "the weather today."))
+                .collect(Collectors.joining("\n")));
+        Path out = dir.resolve("evaluation");
+        int status = Main.run("evaluate", "--plugins", Plugins.directory().toString(), "--candidates", "8", "--flops",
+                "0.7", "--corpus", corpus.toString(), "--strategy", "params", "--strategy", "random",
+                "--strategy", "fisher:max-sentences=8", "--strategy", "zerolm:alpha-selection=benchmark-sampling",
+                "--labelled", "3", "--out", out.toString(), "--quiet");
+        assertEquals(0, status);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
+        assertEquals(8, json.get("candidates").asInt());
+        assertEquals(5, json.get("heldOut").asInt());
+        assertEquals(16, json.get("evaluationSentences").asInt());
+        assertEquals(4, json.get("strategies").size(), json.get("failures").toString());
+        double best = json.get("bestFidelity").asDouble();
+        for (JsonNode s : json.get("strategies")) {
+            assertTrue(Double.isFinite(s.get("kendallTauB").asDouble()), s.toString());
+            assertTrue(s.get("topPickFidelity").asDouble() <= best + 1e-12, s.toString());
+            assertEquals(8, s.get("scores").size());
+        }
+        for (JsonNode c : json.get("candidateList")) {
+            double f = c.get("fidelity").asDouble();
+            assertTrue(f > 0 && f < 1, "fidelity of a pruned candidate: " + f);
+            assertTrue(c.get("macsRatio").asDouble() <= 0.7 + 1e-9);
+        }
+        String html = Files.readString(out.resolve("evaluation.html"));
+        assertEquals(4, html.split("<svg", -1).length - 1, "one plot per strategy");
+        assertTrue(html.contains("Kendall"));
+    }
+}

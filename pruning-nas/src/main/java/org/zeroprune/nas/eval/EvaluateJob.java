@@ -1,0 +1,270 @@
+package org.zeroprune.nas.eval;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.zeroprune.nas.ZeroPruneException;
+import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.cost.LayerCosts;
+import org.zeroprune.nas.cost.ViewCostModel;
+import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.model.ModelSource;
+import org.zeroprune.nas.plugin.PluginRegistry;
+import org.zeroprune.nas.plugin.RegisteredStrategy;
+import org.zeroprune.nas.prune.ModelRuntime;
+import org.zeroprune.nas.prune.PruneScoringContext;
+import org.zeroprune.nas.prune.SpaceSampler;
+import org.zeroprune.nas.search.Budget;
+import org.zeroprune.nas.search.Genome;
+import org.zeroprune.nas.search.GenomeSampler;
+import org.zeroprune.nas.search.SearchSpace;
+import org.zeroprune.spi.CandidateScorer;
+import org.zeroprune.spi.ScoringStrategy;
+import org.zeroprune.spi.context.CalibrationText;
+import org.zeroprune.spi.context.Capability;
+import org.zeroprune.spi.context.LabelledSample;
+import org.zeroprune.spi.context.ProgressListener;
+import org.zeroprune.spi.context.ProgressListener.ProgressTask;
+import org.zeroprune.spi.context.ScoringContext;
+import org.zeroprune.spi.mask.PruningMask;
+import org.zeroprune.spi.model.ModelView;
+
+/**
+ * What is a proxy worth: samples equal-budget candidates (seeded), measures each one's fidelity
+ * to the dense model on the evaluation part of the corpus, scores them with every named strategy,
+ * and reports each strategy's rank agreement with fidelity (Kendall τ-b, Spearman ρ), the fidelity
+ * of its top pick beside the best measured one, and its cost.
+ *
+ * <p>Data-driven strategies get the corpus's calibration part, never the evaluation part. With
+ * {@code labelled > 0}, that many candidates (seeded) and their measured fidelities are offered
+ * to strategies as labelled samples, and every figure is computed over the other candidates only.
+ */
+public final class EvaluateJob {
+    private final PruneConfig config;
+    private final List<StrategySpec> strategies;
+    private final int candidates;
+    private final int labelled;
+    private final PluginRegistry registry;
+    private final ProgressListener progress;
+    private final ModelRuntime runtime;
+
+    /**
+     * @param config model, budget, search-space settings, seed and corpus
+     * @param strategies what to evaluate
+     * @param candidates how many candidates to sample and measure
+     * @param labelled how many of them to offer as labelled samples
+     */
+    public EvaluateJob(PruneConfig config, List<StrategySpec> strategies, int candidates, int labelled,
+            PluginRegistry registry, ProgressListener progress, ModelRuntime runtime) {
+        if (candidates < 3) {
+            throw new ConfigException("evaluate needs at least 3 candidates, got " + candidates);
+        }
+        if (labelled < 0 || labelled > candidates - 3) {
+            throw new ConfigException("--labelled " + labelled + " must leave at least 3 of the " + candidates
+                    + " candidates for evaluation");
+        }
+        this.config = config;
+        this.strategies = List.copyOf(strategies);
+        this.candidates = candidates;
+        this.labelled = labelled;
+        this.registry = registry;
+        this.progress = progress;
+        this.runtime = runtime;
+    }
+
+    /** Runs the evaluation. */
+    public Evaluation run() {
+        for (StrategySpec spec : strategies) {
+            registry.get(spec.name());
+        }
+        long started = System.nanoTime();
+        LoadedModel model = ModelSource.load(config.model());
+        ModelView view = model.view();
+        ViewCostModel costs = new ViewCostModel(view, config.budget().sequenceLength());
+        SearchSpace space = SearchSpace.of(view, config.search().neuronBlock(), config.search().minHeads(),
+                config.search().minNeurons(), Optional.empty());
+        Budget budget = budget(model, costs, space);
+        budget.checkFeasible(space.minimalHeads(), space.minimalNeurons(),
+                space.describeMinimums(config.search().minHeads(), config.search().minNeurons()));
+        List<PruningMask> masks = sample(space, budget);
+
+        Corpus corpus = corpus();
+        double[] fidelity = new double[masks.size()];
+        double fidelitySeconds;
+        try (ProgressTask task = progress.start("Measuring fidelity on " + corpus.evaluation().size() + " sentences",
+                masks.size())) {
+            long start = System.nanoTime();
+            FidelityEvaluator evaluator = new FidelityEvaluator(runtime.forward(model).orElseThrow(),
+                    PruningMask.dense(view), runtime.tokenize(model, corpus.evaluation()));
+            for (int i = 0; i < masks.size(); i++) {
+                fidelity[i] = evaluator.fidelity(masks.get(i));
+                task.step();
+            }
+            fidelitySeconds = (System.nanoTime() - start) / 1e9;
+        }
+
+        Set<Integer> labelledIndices = labelledIndices(masks.size());
+        List<Integer> heldOut = new ArrayList<>();
+        for (int i = 0; i < masks.size(); i++) {
+            if (!labelledIndices.contains(i)) {
+                heldOut.add(i);
+            }
+        }
+        List<LabelledSample> samples = new ArrayList<>();
+        for (int i : labelledIndices) {
+            samples.add(labelledSample(view, masks.get(i), fidelity[i], costs.params(masks.get(i))));
+        }
+        Optional<CalibrationText> calibration = needsCalibration() ? runtime.calibration(corpusName(), model) : Optional.empty();
+        ScoringContext context = new PruneScoringContext(config.search().seed(), costs, new SpaceSampler(view, space, costs),
+                runtime.forward(model), calibration, progress, samples);
+
+        List<StrategyEvaluation> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (StrategySpec spec : strategies) {
+            try {
+                results.add(evaluate(spec, view, context, masks, fidelity, heldOut));
+            } catch (ZeroPruneException | org.zeroprune.spi.ScoringException | IllegalArgumentException e) {
+                failures.add(spec.label() + ": " + e.getMessage());
+            }
+        }
+        int best = heldOut.get(0);
+        for (int i : heldOut) {
+            if (fidelity[i] > fidelity[best]) {
+                best = i;
+            }
+        }
+        return new Evaluation(config, model.description(), corpus.source(), corpus.evaluation().size(), budget, masks,
+                costs, fidelity, heldOut, best, fidelitySeconds, results, failures, (System.nanoTime() - started) / 1e9);
+    }
+
+    private StrategyEvaluation evaluate(StrategySpec spec, ModelView view, ScoringContext context, List<PruningMask> masks,
+            double[] fidelity, List<Integer> heldOut) {
+        RegisteredStrategy registered = registry.get(spec.name());
+        ScoringStrategy strategy = registered.create(spec.options());
+        Set<Capability> missing = new LinkedHashSet<>(strategy.requirements());
+        missing.removeAll(context.capabilities());
+        if (!missing.isEmpty()) {
+            throw new ConfigException("needs " + missing + (missing.contains(Capability.LABELLED_SAMPLES)
+                    ? " (pass --labelled N to offer N measured candidates)" : ""));
+        }
+        long start = System.nanoTime();
+        CandidateScorer scorer;
+        try (ProgressTask task = progress.start("Preparing " + spec.label(), -1)) {
+            scorer = strategy.prepare(view, context);
+        }
+        double prepareSeconds = (System.nanoTime() - start) / 1e9;
+        double[] scores = new double[masks.size()];
+        long scoring = System.nanoTime();
+        try (ProgressTask task = progress.start("Scoring with " + spec.label(), masks.size())) {
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = scorer.score(masks.get(i));
+                task.step();
+            }
+        }
+        double perCandidate = (System.nanoTime() - scoring) / 1e6 / scores.length;
+        double[] x = new double[heldOut.size()];
+        double[] y = new double[heldOut.size()];
+        int topPick = heldOut.get(0);
+        for (int k = 0; k < heldOut.size(); k++) {
+            int i = heldOut.get(k);
+            x[k] = scores[i];
+            y[k] = fidelity[i];
+            if (scores[i] > scores[topPick]) {
+                topPick = i;
+            }
+        }
+        return new StrategyEvaluation(spec, registered.source(), scores, RankCorrelation.kendallTauB(x, y),
+                RankCorrelation.spearman(x, y), topPick, fidelity[topPick], prepareSeconds, perCandidate,
+                Map.copyOf(scorer.details()));
+    }
+
+    private boolean needsCalibration() {
+        for (StrategySpec spec : strategies) {
+            if (registry.get(spec.name()).create(spec.options()).requirements().contains(Capability.CALIBRATION_TEXT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<PruningMask> sample(SearchSpace space, Budget budget) {
+        GenomeSampler sampler = new GenomeSampler(space, budget);
+        SplittableRandom random = new SplittableRandom(config.search().seed());
+        Set<Genome> seen = new LinkedHashSet<>();
+        int attempts = 0;
+        while (seen.size() < candidates && attempts++ < 100 * candidates) {
+            seen.add(sampler.sample(random));
+        }
+        List<PruningMask> masks = new ArrayList<>();
+        for (Genome g : seen) {
+            masks.add(space.mask(g));
+        }
+        return masks;
+    }
+
+    private Set<Integer> labelledIndices(int n) {
+        SplittableRandom random = new SplittableRandom(config.search().seed() ^ 0x5DEECE66DL);
+        Set<Integer> chosen = new LinkedHashSet<>();
+        while (chosen.size() < labelled) {
+            chosen.add(random.nextInt(n));
+        }
+        return chosen;
+    }
+
+    private Budget budget(LoadedModel model, ViewCostModel costs, SearchSpace space) {
+        LayerCosts layerCosts = switch (config.budgetKind()) {
+            case FLOPS -> LayerCosts.macs(costs);
+            case PARAMS -> LayerCosts.params(costs);
+            case LATENCY -> runtime.latencyCosts(model, config.budget().sequenceLength(), config.budget().latencyBatch());
+        };
+        return new Budget(config.budgetKind(), config.budgetRatio(), layerCosts, space.denseHeads(), space.denseNeurons());
+    }
+
+    private String corpusName() {
+        return config.scoring().corpus().isBlank() ? "builtin" : config.scoring().corpus();
+    }
+
+    private Corpus corpus() {
+        String name = corpusName();
+        return name.equals("builtin") ? Corpus.bundled() : Corpus.read(Paths.get(name));
+    }
+
+    private static LabelledSample labelledSample(ModelView view, PruningMask mask, double quality, long params) {
+        return new LabelledSample() {
+            @Override
+            public double quality() {
+                return quality;
+            }
+
+            @Override
+            public ModelView model() {
+                return view;
+            }
+
+            @Override
+            public PruningMask mask() {
+                return mask;
+            }
+
+            @Override
+            public long parameterCount() {
+                return params;
+            }
+        };
+    }
+
+    /** Fails early when the output directory exists and may not be replaced. */
+    public static void checkOutput(Path out, boolean overwrite) {
+        if (Files.exists(out) && !overwrite) {
+            throw new ConfigException("output directory " + out + " exists; pass --overwrite to replace it");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.zeroprune.nas.eval;
+
+import java.util.List;
+import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.cost.ViewCostModel;
+import org.zeroprune.nas.search.Budget;
+import org.zeroprune.spi.mask.PruningMask;
+
+/**
+ * The outcome of {@link EvaluateJob}.
+ *
+ * @param config the settings
+ * @param model where the model came from
+ * @param corpus where the sentences came from
+ * @param sentences evaluation sentences fidelity was measured on
+ * @param budget the budget every candidate meets
+ * @param masks the candidates
+ * @param costs their cost model
+ * @param fidelity measured fidelity per candidate
+ * @param heldOut candidates the figures are computed over (all, unless some were offered as labels)
+ * @param best the held-out candidate with the highest measured fidelity
+ * @param fidelitySeconds time spent measuring fidelity
+ * @param strategies one result per strategy that ran
+ * @param failures strategies that could not run, with why
+ * @param seconds wall time of the whole evaluation
+ */
+public record Evaluation(PruneConfig config, String model, String corpus, int sentences, Budget budget,
+        List<PruningMask> masks, ViewCostModel costs, double[] fidelity, List<Integer> heldOut, int best,
+        double fidelitySeconds, List<StrategyEvaluation> strategies, List<String> failures, double seconds) {
+}

@@ -1,0 +1,32 @@
+package org.zeroprune.nas.eval;
+
+import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+
+/**
+ * Rank agreement between a strategy's scores and measured qualities: Kendall's τ-b (ties corrected
+ * in both variables) and Spearman's ρ (Pearson correlation of ranks, ties given their average
+ * rank), both from commons-math3. NaN when either variable is constant.
+ */
+public final class RankCorrelation {
+    private RankCorrelation() {
+    }
+
+    /** Kendall's τ-b. */
+    public static double kendallTauB(double[] x, double[] y) {
+        check(x, y);
+        return new KendallsCorrelation().correlation(x, y);
+    }
+
+    /** Spearman's ρ with average ranks for ties. */
+    public static double spearman(double[] x, double[] y) {
+        check(x, y);
+        return new SpearmansCorrelation().correlation(x, y);
+    }
+
+    private static void check(double[] x, double[] y) {
+        if (x.length != y.length || x.length < 2) {
+            throw new IllegalArgumentException("need two series of equal length >= 2, got " + x.length + " and " + y.length);
+        }
+    }
+}
