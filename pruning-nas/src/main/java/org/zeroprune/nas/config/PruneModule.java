@@ -15,6 +15,7 @@ import org.zeroprune.nas.prune.ModelRuntime;
 import org.zeroprune.nas.search.EvolutionarySearch;
 import org.zeroprune.nas.search.ExhaustiveSearch;
 import org.zeroprune.nas.search.GreedySearch;
+import org.zeroprune.nas.search.HybridSearch;
 import org.zeroprune.nas.search.RandomSearch;
 import org.zeroprune.nas.search.SearchStrategy;
 import org.zeroprune.nas.search.UniformSearch;
@@ -54,6 +55,7 @@ public final class PruneModule extends AbstractModule {
         searches.addBinding("greedy").to(GreedySearch.class);
         searches.addBinding("uniform").to(UniformSearch.class);
         searches.addBinding("exhaustive").to(ExhaustiveSearch.class);
+        searches.addBinding("hybrid").to(HybridSearch.class);
     }
 
     @Provides

@@ -95,13 +95,18 @@ public final class PruneJob {
         checkRequirements(registered, strategy, context);
         CandidateScorer scorer = timer.time("prepare", () -> prepare(registered, strategy, model, context));
 
-        SearchSpace space = config.search().unitSelection().equals("importance")
-                ? space(Optional.of(importance(registered, scorer)), model) : plainSpace;
+        boolean hybrid = search.name().equals("hybrid");
+        Optional<Screening> screening = hybrid ? Optional.of(timer.time("screen-prepare",
+                () -> screening(model, context))) : Optional.empty();
+        SearchSpace space = screening.flatMap(s -> s.scorer().unitImportance()).map(i -> space(Optional.of(i), model))
+                .orElse(config.search().unitSelection().equals("importance")
+                        ? space(Optional.of(importance(registered, scorer)), model) : plainSpace);
         Budget budget = budget(model, costs, space, timer);
         budget.checkFeasible(space.minimalHeads(), space.minimalNeurons(),
                 space.describeMinimums(config.search().minHeads(), config.search().minNeurons()));
 
-        List<ScoredCandidate> ranked = timer.time("search", () -> search(search, space, budget, costs, scorer, registered));
+        List<ScoredCandidate> ranked = timer.time("search", () -> search(search, space, budget, costs, scorer, registered,
+                screening));
         if (ranked.isEmpty()) {
             throw new PluginException("the search evaluated no candidate");
         }
@@ -139,6 +144,17 @@ public final class PruneJob {
     private SearchSpace space(Optional<UnitImportance> importance, LoadedModel model) {
         return SearchSpace.of(model.view(), config.search().neuronBlock(), config.search().minHeads(),
                 config.search().minNeurons(), importance);
+    }
+
+    /** The cheap strategy a hybrid search screens with, prepared on the same model. */
+    private record Screening(String name, CandidateScorer scorer) {
+    }
+
+    private Screening screening(LoadedModel model, ScoringContext context) {
+        RegisteredStrategy registered = registry.get(config.search().screening());
+        ScoringStrategy strategy = registered.create(Map.of());
+        checkRequirements(registered, strategy, context);
+        return new Screening(registered.name(), prepare(registered, strategy, model, context));
     }
 
     private static UnitImportance importance(RegisteredStrategy registered, CandidateScorer scorer) {
@@ -192,13 +208,21 @@ public final class PruneJob {
     }
 
     private List<ScoredCandidate> search(SearchStrategy search, SearchSpace space, Budget budget, ViewCostModel costs,
-            CandidateScorer scorer, RegisteredStrategy registered) {
+            CandidateScorer scorer, RegisteredStrategy registered, Optional<Screening> screening) {
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
-        long total = search.name().equals("random") || search.name().equals("evolutionary") ? config.search().candidates() : -1;
-        try (ProgressTask task = progress.start("Searching (" + search.name() + ", " + registered.name() + ")", total);
+        long total = switch (search.name()) {
+            case "random", "evolutionary" -> config.search().candidates();
+            case "hybrid" -> config.search().shortlist();
+            default -> -1;
+        };
+        try (ProgressTask screenTask = screening.isPresent() ? progress.start("Screening (" + screening.get().name() + ")",
+                        config.search().candidates()) : ProgressListener.NONE.start("", 0);
+                CandidateEvaluator screener = screening.map(s -> new CandidateEvaluator(space, budget, costs, s.scorer(),
+                        s.name(), threads, screenTask)).orElse(null);
+                ProgressTask task = progress.start("Searching (" + search.name() + ", " + registered.name() + ")", total);
                 CandidateEvaluator evaluator = new CandidateEvaluator(space, budget, costs, scorer, registered.name(), threads, task)) {
             SearchContext context = new SearchContext(space, budget, new GenomeSampler(space, budget), evaluator,
-                    config.search(), new SplittableRandom(config.search().seed()));
+                    config.search(), new SplittableRandom(config.search().seed()), Optional.ofNullable(screener));
             search.search(context);
             List<ScoredCandidate> all = new ArrayList<>(evaluator.all());
             // only candidates within the budget are ranked (greedy also visits larger ones on its way)
@@ -226,6 +250,10 @@ public final class PruneJob {
         search.put("unitSelection", config.search().unitSelection());
         search.put("minHeads", config.search().minHeads());
         search.put("minNeurons", config.search().minNeurons());
+        if (config.search().strategy().equals("hybrid")) {
+            search.put("screening", config.search().screening());
+            search.put("shortlist", config.search().shortlist());
+        }
         ObjectNode dense = doc.putObject("dense");
         dense.put("macs", costs.denseMacs());
         dense.put("params", costs.denseParams());

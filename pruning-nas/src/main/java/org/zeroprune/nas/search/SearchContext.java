@@ -1,5 +1,6 @@
 package org.zeroprune.nas.search;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.zeroprune.nas.config.PruneConfig.SearchConfig;
 
@@ -12,7 +13,8 @@ import org.zeroprune.nas.config.PruneConfig.SearchConfig;
  * @param evaluator scores candidates and remembers them for the ranking
  * @param config the search settings (candidates, population, ...)
  * @param random the search's only source of randomness, seeded from the configuration
+ * @param screening a cheap scorer's evaluator for screening candidates (hybrid search), if configured
  */
 public record SearchContext(SearchSpace space, Budget budget, GenomeSampler sampler, CandidateEvaluator evaluator,
-        SearchConfig config, SplittableRandom random) {
+        SearchConfig config, SplittableRandom random, Optional<CandidateEvaluator> screening) {
 }

@@ -56,16 +56,19 @@ class PruneJobTest {
         assertTrue(Files.readString(out.resolve("ranking.csv")).lines().count() == 151);
         JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
         assertTrue(summary.get("budgetMet").asBoolean());
+        assertTrue(summary.at("/latency/denseMs").asDouble() > 0 && summary.at("/latency/prunedMs").asDouble() > 0,
+                summary.toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"random", "evolutionary", "greedy", "uniform"})
+    @ValueSource(strings = {"random", "evolutionary", "greedy", "uniform", "hybrid"})
     void everySearchGivesByteIdenticalRankingsForTheSameSeed(String search) throws Exception {
         byte[][] rankings = new byte[2][];
         for (int run = 0; run < 2; run++) {
             Path out = dir.resolve(search + run);
             ZeroPrune.prune(ZeroPrune.config().strategy("test-params").flops(0.5).seed(11)
                     .set("search.strategy", search).set("search.candidates", "120").set("search.neuron-block", "128")
+                    .set("search.screening", "test-params").set("search.shortlist", "15")
                     .set("output.export", "false").set("threads", "2").output(out.toString()).build());
             rankings[run] = Files.readAllBytes(out.resolve("ranking.json"));
             JsonNode ranking = JSON.readTree(rankings[run]);
@@ -74,6 +77,9 @@ class PruneJobTest {
                 assertTrue(c.get("macs").asLong() <= limit, search + " over budget: " + c.get("macs"));
             }
             assertFalse(ranking.get("candidates").isEmpty());
+            if (search.equals("hybrid")) {
+                assertTrue(ranking.get("candidates").size() == 15, "the shortlist is what gets ranked");
+            }
         }
         assertArrayEquals(rankings[0], rankings[1], search);
     }
@@ -88,6 +94,7 @@ class PruneJobTest {
         Path out = dir.resolve("out");
         ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").flops(1.0)
                 .set("search.strategy", "exhaustive").set("search.neuron-block", "4").set("search.candidates", "1000")
+                .set("output.measure-latency", "false")
                 .output(out.toString()).build());
         // 2 layers x (2^2 head subsets x 2^2 block subsets) = 16^2 genomes, all within a budget of 1.0
         assertEquals(256, JSON.readTree(out.resolve("ranking.json").toFile()).get("candidates").size());
@@ -106,6 +113,7 @@ class PruneJobTest {
         assertTrue(e.getMessage().contains("exists; pass --overwrite"), e.getMessage());
         assertTrue(Files.exists(out.resolve("keep.txt")));
         ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.candidates", "10")
+                .set("output.measure-latency", "false")
                 .set("output.overwrite", "true").output(out.toString()).build());
         assertFalse(Files.exists(out.resolve("keep.txt")));
         assertTrue(Files.exists(out.resolve("ranking.json")));
