@@ -128,4 +128,28 @@ class PruneJobTest {
         assertTrue(e.getMessage().contains("raise the budget to at least 0.5"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("out")));
     }
+
+    @Test
+    void aLatencyBudgetIsMeasuredOnThisMachineAndMet() throws Exception {
+        TinyBert tiny = new TinyBert();
+        tiny.hidden = 64;
+        tiny.heads = 4;
+        tiny.intermediate = 256;
+        Path model = tiny.write(dir.resolve("tiny"));
+        Path out = dir.resolve("out");
+        ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").set("budget.latency", "0.7")
+                .set("budget.sequence-length", "32").set("search.neuron-block", "16").set("search.candidates", "50")
+                .set("output.measure-latency", "false").output(out.toString()).build());
+        JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
+        assertEquals("latency", ranking.at("/budget/kind").asText());
+        assertEquals("ms per batch", ranking.at("/budget/unit").asText());
+        JsonNode candidates = ranking.get("candidates");
+        assertFalse(candidates.isEmpty());
+        for (JsonNode c : candidates) {
+            assertTrue(c.get("budgetCost").asDouble() > 0, c.toString());
+        }
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertTrue(summary.get("budgetMet").asBoolean());
+        assertTrue(summary.at("/seconds/latency-table").asDouble() > 0, summary.toString());
+    }
 }
