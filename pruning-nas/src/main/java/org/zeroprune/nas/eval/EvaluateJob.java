@@ -17,6 +17,7 @@ import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
+import org.zeroprune.nas.onnx.EmbeddedModel;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
 import org.zeroprune.nas.prune.ModelRuntime;
@@ -46,6 +47,9 @@ import org.zeroprune.spi.model.ModelView;
  * <p>Data-driven strategies get the corpus's calibration part, never the evaluation part. With
  * {@code labelled > 0}, that many candidates (seeded) and their measured fidelities are offered
  * to strategies as labelled samples, and every figure is computed over the other candidates only.
+ *
+ * <p>Measured fidelities are cached under {@code <cache>/fidelity}, keyed by the model, the corpus
+ * and the candidates' masks, so that evaluating further strategies on the same candidates is quick.
  */
 public final class EvaluateJob {
     private final PruneConfig config;
@@ -97,18 +101,27 @@ public final class EvaluateJob {
         List<PruningMask> masks = sample(space, budget);
 
         Corpus corpus = corpus();
-        double[] fidelity = new double[masks.size()];
-        double fidelitySeconds;
-        try (ProgressTask task = progress.start("Measuring fidelity on " + corpus.evaluation().size() + " sentences",
-                masks.size())) {
-            long start = System.nanoTime();
-            FidelityEvaluator evaluator = new FidelityEvaluator(runtime.forward(model).orElseThrow(),
-                    PruningMask.dense(view), runtime.tokenize(model, corpus.evaluation()));
-            for (int i = 0; i < masks.size(); i++) {
-                fidelity[i] = evaluator.fidelity(masks.get(i));
-                task.step();
+        FidelityCache cache = new FidelityCache(EmbeddedModel.cacheRoot().resolve("fidelity"));
+        String key = String.join("|", model.description(), corpus.source(), Integer.toString(corpus.evaluation().size()),
+                Integer.toString(corpus.evaluation().hashCode()), budget.kind().key() + budget.ratio(),
+                Long.toString(config.search().seed()), Integer.toString(config.search().neuronBlock()),
+                config.search().minHeads() + "/" + config.search().minNeurons(), Integer.toString(masks.size()));
+        Optional<double[]> cached = cache.load(key, masks);
+        double[] fidelity = cached.orElseGet(() -> new double[masks.size()]);
+        double fidelitySeconds = 0;
+        if (cached.isEmpty()) {
+            try (ProgressTask task = progress.start("Measuring fidelity on " + corpus.evaluation().size() + " sentences",
+                    masks.size())) {
+                long start = System.nanoTime();
+                FidelityEvaluator evaluator = new FidelityEvaluator(runtime.forward(model).orElseThrow(),
+                        PruningMask.dense(view), runtime.tokenize(model, corpus.evaluation()));
+                for (int i = 0; i < masks.size(); i++) {
+                    fidelity[i] = evaluator.fidelity(masks.get(i));
+                    task.step();
+                }
+                fidelitySeconds = (System.nanoTime() - start) / 1e9;
             }
-            fidelitySeconds = (System.nanoTime() - start) / 1e9;
+            cache.store(key, masks, fidelity);
         }
 
         Set<Integer> labelledIndices = labelledIndices(masks.size());

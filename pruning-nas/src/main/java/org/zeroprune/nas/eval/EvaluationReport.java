@@ -91,8 +91,9 @@ public final class EvaluationReport {
         for (String f : e.failures()) {
             sb.append("failed: ").append(f).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "measuring fidelity took %.1f s; the whole evaluation %.1f s%n",
-                e.fidelitySeconds(), e.seconds()));
+        sb.append(e.fidelitySeconds() > 0 ? String.format(Locale.ROOT, "measuring fidelity took %.1f s; the whole"
+                + " evaluation %.1f s%n", e.fidelitySeconds(), e.seconds()) : String.format(Locale.ROOT, "fidelity came from"
+                + " the cache of an earlier run; the whole evaluation %.1f s%n", e.seconds()));
         return sb.toString();
     }
 

@@ -1,0 +1,83 @@
+package org.zeroprune.nas.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.spi.mask.PruningMask;
+
+/**
+ * Measured fidelities kept on disk, so that evaluating more strategies on the same candidates does
+ * not measure them again. An entry is found by a key that names everything fidelity depends on
+ * (model, corpus, candidates' settings) and is used only if the candidates' masks are the same.
+ */
+final class FidelityCache {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path directory;
+
+    FidelityCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The cached fidelities of {@code masks} under {@code key}, if present and for the same masks. */
+    Optional<double[]> load(String key, List<PruningMask> masks) {
+        Path file = file(key);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            JsonNode hashes = node.get("masks");
+            JsonNode values = node.get("fidelity");
+            if (!node.path("key").asText().equals(key) || hashes == null || values == null || hashes.size() != masks.size()
+                    || values.size() != masks.size()) {
+                return Optional.empty();
+            }
+            double[] fidelity = new double[masks.size()];
+            for (int i = 0; i < fidelity.length; i++) {
+                if (!hashes.get(i).asText().equals(hash(masks.get(i).toString() + masks.get(i).hashCode()))) {
+                    return Optional.empty();
+                }
+                fidelity[i] = values.get(i).asDouble();
+            }
+            return Optional.of(fidelity);
+        } catch (IOException e) {
+            return Optional.empty(); // an unreadable entry is measured again
+        }
+    }
+
+    /** Stores fidelities of {@code masks} under {@code key}. */
+    void store(String key, List<PruningMask> masks, double[] fidelity) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("key", key);
+        ArrayNode hashes = node.putArray("masks");
+        ArrayNode values = node.putArray("fidelity");
+        for (int i = 0; i < masks.size(); i++) {
+            hashes.add(hash(masks.get(i).toString() + masks.get(i).hashCode()));
+            values.add(fidelity[i]);
+        }
+        AtomicFiles.writeString(file(key), node.toString());
+    }
+
+    private Path file(String key) {
+        return directory.resolve(hash(key).substring(0, 24) + ".json");
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
