@@ -152,6 +152,11 @@ final class PruneCommand implements Callable<Integer> {
                     latency.get("denseMs").asDouble(), latency.get("prunedMs").asDouble(), latency.get("speedup").asDouble(),
                     latency.get("setting").asText());
         }
+        JsonNode fidelity = s.get("fidelity");
+        if (fidelity != null) {
+            System.out.printf(Locale.ROOT, "  fidelity   %.4f (mean cosine to the dense model over %d sentences of %s)%n",
+                    fidelity.get("fidelity").asDouble(), fidelity.get("sentences").asInt(), fidelity.get("corpus").asText());
+        }
         StringBuilder times = new StringBuilder();
         result.summary().get("seconds").fields().forEachRemaining(e -> times.append(times.length() == 0 ? "" : ", ")
                 .append(e.getKey()).append(String.format(Locale.ROOT, " %.2f s", e.getValue().asDouble())));

@@ -77,8 +77,11 @@ public record PruneConfig(
      * @param export whether to write the chosen candidate as a pruned checkpoint
      * @param exportRank which candidate to export, 1 being the best
      * @param measureLatency whether to time the exported model's forward pass against the dense one
+     * @param measureFidelity whether to report the chosen candidate's fidelity to the dense model on the
+     *     corpus's evaluation part (for reporting only; the choice never sees it)
      */
-    public record OutputConfig(String dir, boolean overwrite, boolean export, int exportRank, boolean measureLatency) {
+    public record OutputConfig(String dir, boolean overwrite, boolean export, int exportRank, boolean measureLatency,
+            boolean measureFidelity) {
     }
 
     /** Which budget kind is set. */

@@ -21,6 +21,8 @@ import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneConfig.BudgetKind;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
+import org.zeroprune.nas.eval.Corpus;
+import org.zeroprune.nas.eval.FidelityEvaluator;
 import org.zeroprune.nas.export.PrunedCheckpointWriter;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.model.LoadedModel;
@@ -43,6 +45,7 @@ import org.zeroprune.spi.context.Capability;
 import org.zeroprune.spi.context.ProgressListener;
 import org.zeroprune.spi.context.ProgressListener.ProgressTask;
 import org.zeroprune.spi.context.ScoringContext;
+import org.zeroprune.spi.mask.PruningMask;
 
 /**
  * The pruning pipeline: load the model, prepare the scoring strategy, search the space under the
@@ -114,6 +117,8 @@ public final class PruneJob {
         ScoredCandidate chosen = ranked.get(exportRank - 1);
 
         long fixedParams = model.checkpoint().parameterCount() - costs.denseParams();
+        Optional<ObjectNode> fidelity = config.output().measureFidelity()
+                ? Optional.of(timer.time("fidelity", () -> fidelity(model, chosen))) : Optional.empty();
         ObjectNode header = header(model, registered, scorer, costs, budget, space, ranked.size());
         ObjectNode document = RankingWriter.document(header, ranked, costs.denseMacs(), costs.denseParams(), fixedParams);
         ObjectNode summary = JSON.createObjectNode();
@@ -135,10 +140,26 @@ public final class PruneJob {
                 }
             }
             fillSummary(summary, model, registered, budget, ranked, chosen, exportRank, fixedParams, costs, timer, exported);
+            fidelity.ifPresent(f -> summary.set("fidelity", f));
             Files.writeString(dir.resolve("summary.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
         }));
         summary.set("seconds", JSON.valueToTree(timer.seconds()));
         return new PruneResult(out, ranked, chosen, exported, summary);
+    }
+
+    /** The chosen candidate's fidelity on the corpus's evaluation part: reported, never used to choose. */
+    private ObjectNode fidelity(LoadedModel model, ScoredCandidate chosen) {
+        Corpus corpus = config.scoring().corpus().isBlank() || config.scoring().corpus().equals("builtin")
+                ? Corpus.bundled() : Corpus.read(Paths.get(config.scoring().corpus()));
+        try (ProgressTask task = progress.start("Measuring the chosen candidate's fidelity", -1)) {
+            FidelityEvaluator evaluator = new FidelityEvaluator(runtime.forward(model).orElseThrow(),
+                    PruningMask.dense(model.view()), runtime.tokenize(model, corpus.evaluation()));
+            ObjectNode node = JSON.createObjectNode();
+            node.put("fidelity", evaluator.fidelity(chosen.mask()));
+            node.put("sentences", evaluator.sentenceCount());
+            node.put("corpus", corpus.source());
+            return node;
+        }
     }
 
     private SearchSpace space(Optional<UnitImportance> importance, LoadedModel model) {

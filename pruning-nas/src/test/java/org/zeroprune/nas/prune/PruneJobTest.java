@@ -152,4 +152,19 @@ class PruneJobTest {
         assertTrue(summary.get("budgetMet").asBoolean());
         assertTrue(summary.at("/seconds/latency-table").asDouble() > 0, summary.toString());
     }
+
+    @Test
+    void theChosenCandidatesFidelityIsReportedWhenAsked() throws Exception {
+        Path corpus = Files.writeString(dir.resolve("corpus.txt"), String.join("\n", "The cat sat on the mat.",
+                "Prices rose sharply in March.", "Restart the server after the update.", "Why is the sky blue?",
+                "She scored twice in the second half.", "Whisk the eggs before adding flour."));
+        Path out = dir.resolve("out");
+        ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.candidates", "10")
+                .set("output.measure-latency", "false").set("output.measure-fidelity", "true")
+                .set("scoring.corpus", corpus.toString()).output(out.toString()).build());
+        JsonNode fidelity = JSON.readTree(out.resolve("summary.json").toFile()).get("fidelity");
+        assertEquals(4, fidelity.get("sentences").asInt(), "two thirds of six sentences are the evaluation part");
+        double value = fidelity.get("fidelity").asDouble();
+        assertTrue(value > 0 && value < 1, "fidelity of a pruned model: " + value);
+    }
 }
