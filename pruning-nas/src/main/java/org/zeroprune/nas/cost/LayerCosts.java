@@ -17,51 +17,30 @@ public interface LayerCosts {
 
     /** MACs per token from a {@link ViewCostModel}. */
     static LayerCosts macs(ViewCostModel model) {
-        return new LayerCosts() {
-            @Override
-            public int layers() {
-                return model.layers();
-            }
-
-            @Override
-            public double attention(int layer, int heads) {
-                return model.attention(layer).macs(heads);
-            }
-
-            @Override
-            public double ffn(int layer, int neurons) {
-                return model.ffn(layer).macs(neurons);
-            }
-
-            @Override
-            public String unit() {
-                return "MACs per token";
-            }
-        };
+        return new ModelLayerCosts(model, ModuleCost::macs, "MACs per token");
     }
 
     /** Parameters from a {@link ViewCostModel}. */
     static LayerCosts params(ViewCostModel model) {
-        return new LayerCosts() {
-            @Override
-            public int layers() {
-                return model.layers();
-            }
+        return new ModelLayerCosts(model, ModuleCost::params, "parameters");
+    }
 
-            @Override
-            public double attention(int layer, int heads) {
-                return model.attention(layer).params(heads);
-            }
+    /** One count of a {@link ViewCostModel}'s module costs. */
+    record ModelLayerCosts(ViewCostModel model, java.util.function.ToLongBiFunction<ModuleCost, Integer> count,
+            String unit) implements LayerCosts {
+        @Override
+        public int layers() {
+            return model.layers();
+        }
 
-            @Override
-            public double ffn(int layer, int neurons) {
-                return model.ffn(layer).params(neurons);
-            }
+        @Override
+        public double attention(int layer, int heads) {
+            return count.applyAsLong(model.attention(layer), heads);
+        }
 
-            @Override
-            public String unit() {
-                return "parameters";
-            }
-        };
+        @Override
+        public double ffn(int layer, int neurons) {
+            return count.applyAsLong(model.ffn(layer), neurons);
+        }
     }
 }

@@ -20,6 +20,7 @@ import org.zeroprune.nas.model.ModelSource;
 import org.zeroprune.nas.onnx.EmbeddedModel;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
+import org.zeroprune.nas.prune.MaskCandidate;
 import org.zeroprune.nas.prune.ModelRuntime;
 import org.zeroprune.nas.prune.PruneScoringContext;
 import org.zeroprune.nas.prune.SpaceSampler;
@@ -133,7 +134,7 @@ public final class EvaluateJob {
         }
         List<LabelledSample> samples = new ArrayList<>();
         for (int i : labelledIndices) {
-            samples.add(labelledSample(view, masks.get(i), fidelity[i], costs.params(masks.get(i))));
+            samples.add(new MaskCandidate(view, masks.get(i), costs.params(masks.get(i)), fidelity[i]));
         }
         Optional<CalibrationText> calibration = needsCalibration() ? runtime.calibration(corpusName(), model) : Optional.empty();
         ScoringContext context = new PruneScoringContext(config.search().seed(), costs, new SpaceSampler(view, space, costs),
@@ -248,30 +249,6 @@ public final class EvaluateJob {
     private Corpus corpus() {
         String name = corpusName();
         return name.equals("builtin") ? Corpus.bundled() : Corpus.read(Paths.get(name));
-    }
-
-    private static LabelledSample labelledSample(ModelView view, PruningMask mask, double quality, long params) {
-        return new LabelledSample() {
-            @Override
-            public double quality() {
-                return quality;
-            }
-
-            @Override
-            public ModelView model() {
-                return view;
-            }
-
-            @Override
-            public PruningMask mask() {
-                return mask;
-            }
-
-            @Override
-            public long parameterCount() {
-                return params;
-            }
-        };
     }
 
     /** Fails early when the output directory exists and may not be replaced. */

@@ -37,22 +37,6 @@ public final class SpaceSampler implements CandidateSampler {
         }
         Genome genome = space.genome(heads, blocks, random);
         PruningMask mask = space.mask(genome);
-        long params = costs.params(mask);
-        return new SampledCandidate() {
-            @Override
-            public ModelView model() {
-                return model;
-            }
-
-            @Override
-            public PruningMask mask() {
-                return mask;
-            }
-
-            @Override
-            public long parameterCount() {
-                return params;
-            }
-        };
+        return new MaskCandidate(model, mask, costs.params(mask), Double.NaN);
     }
 }
