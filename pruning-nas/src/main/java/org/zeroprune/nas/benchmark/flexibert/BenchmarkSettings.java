@@ -1,6 +1,7 @@
 package org.zeroprune.nas.benchmark.flexibert;
 
 import java.util.List;
+import java.util.stream.LongStream;
 import org.zeroprune.nas.ZeroPruneException;
 
 /**
@@ -40,6 +41,6 @@ public record BenchmarkSettings(List<Long> seeds, int sampleSize, int threads, i
         if (count < 1) {
             throw new ZeroPruneException("--seeds must be at least 1, got " + count);
         }
-        return java.util.stream.LongStream.range(0, count).mapToObj(i -> first + i).toList();
+        return LongStream.range(0, count).mapToObj(i -> first + i).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.zeroprune.nas.benchmark.flexibert;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.zeroprune.spi.ScoringStrategy;
@@ -39,7 +40,7 @@ public record BenchmarkStrategy(String label, Kind kind, String source, Map<Stri
 
         /** Lower-case word for JSON and tables. */
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

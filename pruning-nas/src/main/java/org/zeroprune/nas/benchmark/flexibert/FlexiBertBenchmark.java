@@ -2,10 +2,12 @@ package org.zeroprune.nas.benchmark.flexibert;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.spi.context.ProgressListener;
 
@@ -62,10 +64,10 @@ public final class FlexiBertBenchmark {
             List<Long> seeds = settings.seeds();
             for (int i = 0; i < seeds.size(); i++) {
                 int index = i;
-                List<Integer> activeIndices = java.util.stream.IntStream.range(0, strategies.size())
+                List<Integer> activeIndices = IntStream.range(0, strategies.size())
                         .filter(s -> index < strategies.get(s).seedLimit()).boxed().toList();
                 List<BenchmarkStrategy> active = activeIndices.stream().map(strategies::get).toList();
-                String label = String.format(java.util.Locale.ROOT, "seed %d (%d/%d): %d architectures x %d strategies",
+                String label = String.format(Locale.ROOT, "seed %d (%d/%d): %d architectures x %d strategies",
                         seeds.get(i), i + 1, seeds.size(), records.size(), active.size());
                 SeedPass.Result result = pass.run(seeds.get(i), label, active, pool);
                 for (int s = 0; s < active.size(); s++) {

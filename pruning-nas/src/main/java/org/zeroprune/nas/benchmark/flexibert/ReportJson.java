@@ -1,9 +1,11 @@
 package org.zeroprune.nas.benchmark.flexibert;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON form of a {@link BenchmarkReport}: settings, the published numbers, per strategy its
@@ -57,7 +59,7 @@ public final class ReportJson {
     public static String text(BenchmarkReport report) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(of(report));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report as JSON", e);
         }
     }
@@ -113,7 +115,7 @@ public final class ReportJson {
     }
 
     private static void details(ObjectNode node, Map<String, Object> details) {
-        new java.util.TreeMap<>(details).forEach((k, v) -> {
+        new TreeMap<>(details).forEach((k, v) -> {
             if (v instanceof Number n) {
                 number(node, k, n.doubleValue());
             } else if (v instanceof Boolean b) {

@@ -1,6 +1,7 @@
 package org.zeroprune.nas.benchmark.flexibert;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.spi.CandidateScorer;
 import org.zeroprune.spi.ScoringStrategy;
-import org.zeroprune.spi.context.Capability;
 import org.zeroprune.spi.context.CandidateSampler;
+import org.zeroprune.spi.context.Capability;
 import org.zeroprune.spi.context.LabelledSample;
 import org.zeroprune.spi.context.ProgressListener;
 import org.zeroprune.spi.context.ProgressListener.ProgressTask;
@@ -162,7 +163,7 @@ final class SeedPass {
                     RankAgreement.of(heldOut(scores, inSample), heldOutTruth), alphaOf(details), details,
                     nanos / 1e9, buildNanos / 1e9, settings.keepScores() ? scores : null));
         }
-        List<Integer> ids = java.util.Arrays.stream(sample).mapToObj(p -> records.get(p).id()).toList();
+        List<Integer> ids = Arrays.stream(sample).mapToObj(p -> records.get(p).id()).toList();
         List<String> labels = active.stream().map(BenchmarkStrategy::label).toList();
         return new Result(outcomes, new SeedPassSummary(seed, ids, labels, buildNanos / 1e9, wallSeconds));
     }
@@ -179,6 +180,6 @@ final class SeedPass {
                 out[k++] = values[i];
             }
         }
-        return java.util.Arrays.copyOf(out, k);
+        return Arrays.copyOf(out, k);
     }
 }

@@ -2,6 +2,7 @@ package org.zeroprune.nas.benchmark.flexibert.variant;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.zeroprune.spi.CandidateScorer;
 import org.zeroprune.spi.ScoringException;
 import org.zeroprune.spi.ScoringStrategy;
@@ -73,7 +74,7 @@ public final class BalancedVariantStrategy implements ScoringStrategy {
     }
 
     @Override
-    public java.util.Set<Capability> requirements() {
-        return java.util.Set.of(Capability.LABELLED_SAMPLES);
+    public Set<Capability> requirements() {
+        return Set.of(Capability.LABELLED_SAMPLES);
     }
 }

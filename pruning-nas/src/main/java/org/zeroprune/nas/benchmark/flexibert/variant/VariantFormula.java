@@ -3,6 +3,7 @@ package org.zeroprune.nas.benchmark.flexibert.variant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.zeroprune.spi.model.LayerView;
 import org.zeroprune.spi.model.ModelView;
@@ -80,7 +81,7 @@ public enum VariantFormula {
     abstract double[] parts(ModelView model);
 
     /** The variant labelled {@code label}, if any. */
-    public static java.util.Optional<VariantFormula> byLabel(String label) {
+    public static Optional<VariantFormula> byLabel(String label) {
         return Arrays.stream(values()).filter(v -> v.label.equals(label.toLowerCase(Locale.ROOT))).findFirst();
     }
 
