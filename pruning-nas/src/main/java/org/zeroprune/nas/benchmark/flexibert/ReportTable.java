@@ -8,7 +8,7 @@ import java.util.Locale;
  * published numbers beside the rows they belong to and in a footer.
  */
 public final class ReportTable {
-    private static final String ROW = "%-62s %-8s %5s  %-13s %-13s %-13s %-13s %-13s %-13s %s%n";
+    private static final String COLUMNS = " %-8s %5s  %-13s %-13s %-13s %-13s %-13s %-13s %s%n";
 
     private ReportTable() {
     }
@@ -21,10 +21,13 @@ public final class ReportTable {
                 "FlexiBERT benchmark: %d architectures, %d seed(s) %s, alpha sample %d (held out %d), T = %d, %d thread(s)%n",
                 report.architectures(), s.seeds().size(), s.seeds(), s.sampleSize(),
                 report.architectures() - s.sampleSize(), s.sequenceLength(), s.threads()));
-        out.append(String.format(Locale.ROOT, ROW, "strategy", "kind", "seeds", "tau all", "rho all", "tau held-out",
+        // the strategy column is as wide as the longest label, so long option lists stay aligned
+        int width = report.strategies().stream().mapToInt(o -> o.strategy().label().length()).max().orElse(0);
+        String row = "%-" + Math.max(width, "strategy".length()) + "s" + COLUMNS;
+        out.append(String.format(Locale.ROOT, row, "strategy", "kind", "seeds", "tau all", "rho all", "tau held-out",
                 "rho held-out", "alpha", "seconds", "published"));
         for (StrategyOutcome o : report.strategies()) {
-            out.append(String.format(Locale.ROOT, ROW, o.strategy().label(), o.strategy().kind().word(),
+            out.append(String.format(Locale.ROOT, row, o.strategy().label(), o.strategy().kind().word(),
                     o.seeds().size(), spread(o.tauAll(), 3), spread(o.rhoAll(), 3), spread(o.tauHeldOut(), 3),
                     spread(o.rhoHeldOut(), 3), spread(o.alpha(), 2), seconds(o), published(o.strategy())));
         }
