@@ -66,30 +66,34 @@ public final class UnitSums {
             if (w == 0L) {
                 continue;
             }
-            long all = wordMasks[i];
-            if (w == all) {
-                sum += wordTotals[i];
-            } else {
-                sum += mixedWord(i, w, all);
-            }
+            sum += w == wordMasks[i] ? wordTotals[i] : mixedWord(i, w);
         }
         return sum;
     }
 
-    private double mixedWord(int word, long kept, long all) {
+    private double mixedWord(int word, long kept) {
+        long all = wordMasks[word];
         int base = word << 6;
         if (Long.bitCount(kept) <= Long.bitCount(all) >>> 1) {
-            double s = 0.0;
-            for (long bits = kept; bits != 0L; bits &= bits - 1) {
-                s += values[base + Long.numberOfTrailingZeros(bits)];
-            }
-            return s;
+            return bitSum(base, kept);
         }
         // more kept than removed: subtract the removed units from the word total
-        double s = wordTotals[word];
-        for (long bits = all & ~kept; bits != 0L; bits &= bits - 1) {
-            s -= values[base + Long.numberOfTrailingZeros(bits)];
+        return wordTotals[word] - bitSum(base, all & ~kept);
+    }
+
+    // Σ values[base + b] over the set bits b, with two accumulators
+    private double bitSum(int base, long bits) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        while (bits != 0L) {
+            s0 += values[base + Long.numberOfTrailingZeros(bits)];
+            bits &= bits - 1;
+            if (bits == 0L) {
+                break;
+            }
+            s1 += values[base + Long.numberOfTrailingZeros(bits)];
+            bits &= bits - 1;
         }
-        return s;
+        return s0 + s1;
     }
 }

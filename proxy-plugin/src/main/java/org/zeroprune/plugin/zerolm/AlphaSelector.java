@@ -2,6 +2,7 @@ package org.zeroprune.plugin.zerolm;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.zeroprune.plugin.stats.AlphaGrid;
 import org.zeroprune.plugin.stats.RankCorrelation;
@@ -85,7 +86,7 @@ final class AlphaSelector {
 
     private static AlphaChoice choose(double[] attention, double[] ffn, double[] target, RankCorrelation correlation) {
         AlphaGrid.Selection s = AlphaGrid.select(attention, ffn, target, correlation);
-        return new AlphaChoice(s.alpha(), java.util.Optional.of(correlation), s.correlation(), target.length);
+        return new AlphaChoice(s.alpha(), Optional.of(correlation), s.correlation(), target.length);
     }
 
     /** The labelled samples, or a clear failure when there are none. */

@@ -31,11 +31,11 @@ import org.zeroprune.spi.mask.UnitSet;
  *
  * <ul>
  *   <li>{@link #frobenius}: the default statistic over a pool of {@code pool} masks (4096 do not fit
- *       in the CPU caches, so reading the masks' words from memory counts; 256 do); {@code layout}
+ *       in the CPU caches, so reading the masks' words from memory counts; 64 do); {@code layout}
  *       {@code aligned-blocks} keeps random head subsets and FFN neurons in word-aligned blocks of
  *       64 with a random keep ratio per layer (the framework's default search granularity);
  *       {@code per-neuron} keeps each neuron independently at the layer's ratio (unaligned).
- *   <li>{@link #stableRank}: a spectral statistic over a pool of 16 per-neuron masks; {@code
+ *   <li>{@link #stableRank}: a spectral statistic over a pool of 8 per-neuron masks; {@code
  *       cache} {@code warm} scores every mask once in setup so that all module capacities are
  *       cached; {@code cold} disables the cache ({@code cache-size=0}), so every call
  *       decomposes every masked matrix.
@@ -59,8 +59,11 @@ public class ScoringBenchmark {
         @Param({"aligned-blocks", "per-neuron"})
         public String layout;
 
-        /** Masks in the pool, a power of two: 4096 (≈20 MB, memory-bound) or 256 (≈1.2 MB, cache-resident). */
-        @Param({"4096", "256"})
+        /**
+         * Masks in the pool, a power of two: 4096 (≈20 MB: each mask's words come from memory) or 64
+         * (≈300 kB: cache-resident, like a mask a search has just built).
+         */
+        @Param({"4096", "64"})
         public int pool;
 
         PruningMask[] masks;
@@ -88,7 +91,7 @@ public class ScoringBenchmark {
         CandidateScorer scorer;
         int next;
 
-        /** Builds the model, the scorer and 16 masks; warms the cache when asked. */
+        /** Builds the model, the scorer and 8 masks; warms the cache when asked. */
         @Setup(Level.Trial)
         public void setUp() {
             FixtureModel model = bertBase();
@@ -96,7 +99,7 @@ public class ScoringBenchmark {
             scorer = Strategies.create("zerolm",
                     Map.of("alpha-selection", "fixed", "alpha", "0.5", "statistic", "stable-rank", "cache-size", size))
                     .prepare(model, FixtureContext.of(model, 0));
-            masks = masks(16, false, new SplittableRandom(2));
+            masks = masks(8, false, new SplittableRandom(2));
             if (cache.equals("warm")) {
                 for (PruningMask mask : masks) {
                     scorer.score(mask);
