@@ -21,9 +21,9 @@ public final class AlphaGrid {
     private AlphaGrid() {
     }
 
-    /** The grid value of index {@code i}: {@code i × 0.05}. */
+    /** The grid value of index {@code i}: {@code i / 20}, the double nearest to {@code i × 0.05} (0.7, not 0.7000000000000001). */
     public static double alpha(int index) {
-        return index * STEP;
+        return index / 20.0;
     }
 
     /**

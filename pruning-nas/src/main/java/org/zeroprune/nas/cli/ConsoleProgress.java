@@ -9,8 +9,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.zeroprune.spi.context.ProgressListener;
 
 /**
- * Progress on the terminal's error stream: a progress bar when it is a terminal, otherwise one
- * line when a task starts and one when it ends (logs stay readable).
+ * Progress on the terminal's error stream: a progress bar when it is a terminal, otherwise a line
+ * when a task starts, one per tenth of its steps, and one when it ends (logs stay readable).
  */
 public final class ConsoleProgress implements ProgressListener {
     private final PrintStream out;
@@ -51,8 +51,18 @@ public final class ConsoleProgress implements ProgressListener {
         out.println(label + (total > 0 ? " (" + total + ")" : "") + " ...");
         long start = System.nanoTime();
         return new ProgressTask() {
+            private long done;
+            private long nextReport = Math.max(1, total / 10);
+
             @Override
-            public void step(long n) {
+            public synchronized void step(long n) {
+                done += n;
+                // a line per tenth of a long task, so that a log shows it is moving
+                if (total > 0 && done >= nextReport && done < total) {
+                    out.println(String.format(Locale.ROOT, "%s: %d/%d (%.0f s)", label, done, total,
+                            (System.nanoTime() - start) / 1e9));
+                    nextReport += Math.max(1, total / 10);
+                }
             }
 
             @Override

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
                 + " neuron masks under a budget, ranks them with a plugin scoring strategy, and writes the winner as a"
                 + " smaller checkpoint.",
         subcommands = {PruneCommand.class, EvaluateCommand.class, StrategiesCommand.class, ImportOnnxCommand.class,
-                ModelsCommand.class,
+                ModelsCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--verbose", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)

@@ -25,7 +25,8 @@ import org.zeroprune.spi.ScoringStrategyProvider;
  * and in plugin directories.
  *
  * <p>In a plugin directory, every {@code *.jar} is a plugin of its own, and every sub-directory is
- * one plugin made of all the jars inside it (a plugin and its libraries). Each plugin gets its own
+ * one plugin made of all the jars inside it (a plugin and its libraries). A shade plugin's leftover
+ * {@code original-X.jar} next to {@code X.jar} is skipped. Each plugin gets its own
  * class loader whose parent is the framework's, so it sees the SPI but not the other plugins.
  *
  * <p>Two providers with the same name are refused with an error naming both sources. A provider
@@ -134,11 +135,21 @@ public final class PluginRegistry {
             throw new PluginException("plugin directory " + dir + " does not exist or is not a directory");
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar")).sorted()
-                    .collect(Collectors.toList());
+            return entries.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar"))
+                    .filter(p -> !isShadeOriginal(p)).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new PluginException("cannot list plugin directory " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Maven's shade plugin leaves the unshaded jar as {@code original-X.jar} beside the shaded
+     * {@code X.jar}; loading both would offer every strategy twice.
+     */
+    private static boolean isShadeOriginal(Path jar) {
+        String name = jar.getFileName().toString();
+        return name.startsWith("original-") && name.endsWith(".jar")
+                && Files.exists(jar.resolveSibling(name.substring("original-".length())));
     }
 
     private static URL[] urls(Path plugin) {

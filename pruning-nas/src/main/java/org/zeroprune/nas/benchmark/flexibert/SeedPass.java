@@ -1,0 +1,185 @@
+package org.zeroprune.nas.benchmark.flexibert;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.zeroprune.nas.ZeroPruneException;
+import org.zeroprune.nas.cost.ViewCostModel;
+import org.zeroprune.spi.CandidateScorer;
+import org.zeroprune.spi.ScoringStrategy;
+import org.zeroprune.spi.context.CandidateSampler;
+import org.zeroprune.spi.context.Capability;
+import org.zeroprune.spi.context.LabelledSample;
+import org.zeroprune.spi.context.ProgressListener;
+import org.zeroprune.spi.context.ProgressListener.ProgressTask;
+import org.zeroprune.spi.mask.PruningMask;
+import org.zeroprune.spi.model.ModelView;
+
+/**
+ * One run seed's pass: every architecture is built once (its weights from the seed and its id),
+ * then every active strategy prepares it and scores its dense mask through the plugin contract.
+ * Architectures are independent, so they run on the pool in any order and their results land by
+ * position: the outcome does not depend on threads or scheduling.
+ */
+final class SeedPass {
+    private final List<BenchmarkRecord> records;
+    private final FlexiSearchSpace space;
+    private final BenchmarkSettings settings;
+    private final ProgressListener progress;
+
+    SeedPass(List<BenchmarkRecord> records, FlexiSearchSpace space, BenchmarkSettings settings,
+            ProgressListener progress) {
+        this.records = records;
+        this.space = space;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** What one pass found: per active strategy, its outcome; and the pass's summary. */
+    record Result(List<SeedOutcome> outcomes, SeedPassSummary summary) {
+    }
+
+    /** What one architecture gave: per strategy its score, time and details. */
+    private record ArchitectureResult(double[] scores, long[] nanos, long buildNanos, List<Map<String, Object>> details) {
+    }
+
+    Result run(long seed, String label, List<BenchmarkStrategy> active, ExecutorService pool) {
+        long start = System.nanoTime();
+        int[] sample = AlphaSample.choose(records.size(), settings.sampleSize(), seed);
+        List<LabelledSample> labelled = new ArrayList<>();
+        for (int position : sample) {
+            labelled.add(new LabelledArchitecture(records.get(position), seed, settings.sequenceLength()));
+        }
+        // one list and one sampler object for every context of this seed: strategies memoise by identity
+        List<LabelledSample> sharedSamples = List.copyOf(labelled);
+        CandidateSampler sharedSampler = new SearchSpaceSampler(space, settings.sequenceLength());
+        List<ScoringStrategy> strategies = active.stream().map(s -> s.factory().get()).toList();
+
+        List<Future<ArchitectureResult>> futures = new ArrayList<>();
+        try (ProgressTask task = progress.start(label, records.size())) {
+            for (int i = 0; i < records.size(); i++) {
+                int position = i;
+                futures.add(pool.submit(() -> {
+                    ArchitectureResult r = score(position, seed, active, strategies, sharedSamples, sharedSampler);
+                    task.step();
+                    return r;
+                }));
+            }
+            List<ArchitectureResult> results = collect(futures);
+            return summarise(seed, sample, active, results, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private ArchitectureResult score(int position, long seed, List<BenchmarkStrategy> active,
+            List<ScoringStrategy> strategies, List<LabelledSample> samples, CandidateSampler sampler) {
+        BenchmarkRecord record = records.get(position);
+        long t0 = System.nanoTime();
+        ModelView model = ArchitectureModelBuilder.withGaussianWeights(FlexiBertBenchmark.modelName(record),
+                record.architecture(), WeightSeeds.architecture(seed, record.id()));
+        ViewCostModel costs = new ViewCostModel(model, settings.sequenceLength());
+        long buildNanos = System.nanoTime() - t0;
+        BenchmarkScoringContext context = new BenchmarkScoringContext(seed, costs, samples, sampler, progress);
+        PruningMask dense = PruningMask.dense(model);
+        double[] scores = new double[strategies.size()];
+        long[] nanos = new long[strategies.size()];
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (int s = 0; s < strategies.size(); s++) {
+            String strategy = active.get(s).label();
+            try {
+                requireCapabilities(strategy, strategies.get(s), context);
+                long t = System.nanoTime();
+                CandidateScorer scorer = strategies.get(s).prepare(model, context);
+                scores[s] = scorer.score(dense);
+                nanos[s] = System.nanoTime() - t;
+                details.add(position == 0 ? Map.copyOf(scorer.details()) : Map.of());
+            } catch (ZeroPruneException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new ZeroPruneException("strategy '" + strategy + "' failed on architecture id " + record.id()
+                        + " (seed " + seed + "): " + e.getMessage(), e);
+            }
+            if (!Double.isFinite(scores[s])) {
+                throw new ZeroPruneException("strategy '" + strategy + "' gave the score " + scores[s]
+                        + " to architecture id " + record.id() + " (seed " + seed + "); scores must be finite");
+            }
+        }
+        return new ArchitectureResult(scores, nanos, buildNanos, details);
+    }
+
+    private static void requireCapabilities(String label, ScoringStrategy strategy, BenchmarkScoringContext context) {
+        Set<Capability> missing = EnumSet.noneOf(Capability.class);
+        missing.addAll(strategy.requirements());
+        missing.removeAll(context.capabilities());
+        if (!missing.isEmpty()) {
+            throw new ZeroPruneException("strategy '" + label + "' needs " + missing
+                    + ", which the FlexiBERT benchmark does not offer (it offers a cost model, labelled samples and"
+                    + " a sampler)");
+        }
+    }
+
+    private static List<ArchitectureResult> collect(List<Future<ArchitectureResult>> futures) {
+        List<ArchitectureResult> results = new ArrayList<>(futures.size());
+        try {
+            for (Future<ArchitectureResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ZeroPruneException("benchmark pass failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new ZeroPruneException("benchmark pass interrupted", e);
+        }
+    }
+
+    private Result summarise(long seed, int[] sample, List<BenchmarkStrategy> active, List<ArchitectureResult> results,
+            double wallSeconds) {
+        int n = records.size();
+        boolean[] inSample = new boolean[n];
+        for (int position : sample) {
+            inSample[position] = true;
+        }
+        double[] truth = records.stream().mapToDouble(BenchmarkRecord::glue).toArray();
+        double[] heldOutTruth = heldOut(truth, inSample);
+        long buildNanos = results.stream().mapToLong(ArchitectureResult::buildNanos).sum();
+        List<SeedOutcome> outcomes = new ArrayList<>();
+        for (int s = 0; s < active.size(); s++) {
+            int strategy = s;
+            double[] scores = results.stream().mapToDouble(r -> r.scores()[strategy]).toArray();
+            long nanos = results.stream().mapToLong(r -> r.nanos()[strategy]).sum();
+            Map<String, Object> details = results.get(0).details().get(s);
+            outcomes.add(new SeedOutcome(seed, RankAgreement.of(scores, truth),
+                    RankAgreement.of(heldOut(scores, inSample), heldOutTruth), alphaOf(details), details,
+                    nanos / 1e9, buildNanos / 1e9, settings.keepScores() ? scores : null));
+        }
+        List<Integer> ids = Arrays.stream(sample).mapToObj(p -> records.get(p).id()).toList();
+        List<String> labels = active.stream().map(BenchmarkStrategy::label).toList();
+        return new Result(outcomes, new SeedPassSummary(seed, ids, labels, buildNanos / 1e9, wallSeconds));
+    }
+
+    private static double alphaOf(Map<String, Object> details) {
+        return details.get("alpha") instanceof Number alpha ? alpha.doubleValue() : Double.NaN;
+    }
+
+    private static double[] heldOut(double[] values, boolean[] inSample) {
+        double[] out = new double[values.length];
+        int k = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (!inSample[i]) {
+                out[k++] = values[i];
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+}

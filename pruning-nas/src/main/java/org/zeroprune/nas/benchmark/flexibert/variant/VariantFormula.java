@@ -1,0 +1,109 @@
+package org.zeroprune.nas.benchmark.flexibert.variant;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.zeroprune.spi.model.LayerView;
+import org.zeroprune.spi.model.ModelView;
+import org.zeroprune.spi.model.ModuleKind;
+import org.zeroprune.spi.model.ModuleView;
+import org.zeroprune.spi.model.WeightView;
+
+/**
+ * The two parts {@code (A, F)} a variant balances as {@code α·A + (1 − α)·F}. Notation:
+ * {@code C(W)} capacity and {@code Ĉ(W)} relative capacity ({@link MatrixCapacity}); for a module
+ * {@code M} of layer {@code l}, {@code ΣC(M)} sums and {@code mean C(M)} averages {@code C} over the
+ * module's matrices (biases and LayerNorms excluded); {@code L} is the number of layers. ZeroLM's
+ * {@code S_attn = Σ_l ΣC(attn_l)}, {@code S_ffn = Σ_l ΣC(ffn_l)}.
+ */
+public enum VariantFormula {
+    /**
+     * Capacity normalised per module: {@code A = Σ_l mean C(attn_l)}, {@code F = Σ_l mean C(ffn_l)}.
+     * A module's number of matrices (stacked FFNs, the seven matrices of a convolution) no longer
+     * inflates it.
+     */
+    MODULE_MEAN("variant-module-mean") {
+        @Override
+        double[] parts(ModelView model) {
+            return new double[] {sumOverLayers(model, ModuleKind.ATTENTION, m -> mean(m, MatrixCapacity::capacity)),
+                sumOverLayers(model, ModuleKind.FFN, m -> mean(m, MatrixCapacity::capacity))};
+        }
+    },
+    /** Mean over layers instead of the sum: {@code A = S_attn / L}, {@code F = S_ffn / L}. */
+    LAYER_MEAN("variant-layer-mean") {
+        @Override
+        double[] parts(ModelView model) {
+            int layers = model.layerCount();
+            return new double[] {sumOverLayers(model, ModuleKind.ATTENTION, m -> sum(m, MatrixCapacity::capacity)) / layers,
+                sumOverLayers(model, ModuleKind.FFN, m -> sum(m, MatrixCapacity::capacity)) / layers};
+        }
+    },
+    /**
+     * Logarithm of ZeroLM's sums: {@code A = ln S_attn}, {@code F = ln S_ffn}, a geometric balance
+     * {@code S_attn^α · S_ffn^(1−α)} whose ranking does not change when either part is rescaled.
+     */
+    LOG_BALANCE("variant-log-balance") {
+        @Override
+        double[] parts(ModelView model) {
+            return new double[] {
+                Math.log(sumOverLayers(model, ModuleKind.ATTENTION, m -> sum(m, MatrixCapacity::capacity))),
+                Math.log(sumOverLayers(model, ModuleKind.FFN, m -> sum(m, MatrixCapacity::capacity)))};
+        }
+    },
+    /**
+     * Log of scale-free capacity per layer, summed over layers: {@code A = Σ_l ln mean Ĉ(attn_l)},
+     * {@code F = Σ_l ln mean Ĉ(ffn_l)}. Each layer multiplies the capacity (the log sums), and the
+     * init scale drops out; {@code Ĉ > 1} for every non-trivial matrix, so depth adds to the score.
+     */
+    LOG_RELATIVE("variant-log-relative") {
+        @Override
+        double[] parts(ModelView model) {
+            return new double[] {
+                sumOverLayers(model, ModuleKind.ATTENTION, m -> Math.log(mean(m, MatrixCapacity::relativeCapacity))),
+                sumOverLayers(model, ModuleKind.FFN, m -> Math.log(mean(m, MatrixCapacity::relativeCapacity)))};
+        }
+    };
+
+    private final String label;
+
+    VariantFormula(String label) {
+        this.label = label;
+    }
+
+    /** The label by which the command line names it. */
+    public String label() {
+        return label;
+    }
+
+    /** {@code {A, F}} of the dense {@code model}. */
+    abstract double[] parts(ModelView model);
+
+    /** The variant labelled {@code label}, if any. */
+    public static Optional<VariantFormula> byLabel(String label) {
+        return Arrays.stream(values()).filter(v -> v.label.equals(label.toLowerCase(Locale.ROOT))).findFirst();
+    }
+
+    /** Every label. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(VariantFormula::label).toList();
+    }
+
+    private static double sumOverLayers(ModelView model, ModuleKind kind, ToDoubleFunction<ModuleView> perModule) {
+        double total = 0;
+        for (LayerView layer : model.layers()) {
+            total += perModule.applyAsDouble(layer.module(kind));
+        }
+        return total;
+    }
+
+    private static double sum(ModuleView module, ToDoubleFunction<WeightView> statistic) {
+        return module.matrices().stream().mapToDouble(statistic).sum();
+    }
+
+    private static double mean(ModuleView module, ToDoubleFunction<WeightView> statistic) {
+        List<WeightView> matrices = module.matrices();
+        return matrices.isEmpty() ? 0.0 : sum(module, statistic) / matrices.size();
+    }
+}

@@ -1,0 +1,174 @@
+package org.zeroprune.nas.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.zeroprune.nas.ZeroPruneException;
+import org.zeroprune.nas.benchmark.flexibert.BenchmarkReader;
+import org.zeroprune.nas.benchmark.flexibert.BenchmarkRecord;
+import org.zeroprune.nas.benchmark.flexibert.BenchmarkReport;
+import org.zeroprune.nas.benchmark.flexibert.BenchmarkSettings;
+import org.zeroprune.nas.benchmark.flexibert.BenchmarkStrategy;
+import org.zeroprune.nas.benchmark.flexibert.FlexiBertBenchmark;
+import org.zeroprune.nas.benchmark.flexibert.FlexiSearchSpace;
+import org.zeroprune.nas.benchmark.flexibert.ReportJson;
+import org.zeroprune.nas.benchmark.flexibert.ReportTable;
+import org.zeroprune.nas.benchmark.flexibert.StrategyLineup;
+import org.zeroprune.nas.config.PruneModule;
+import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.plugin.PluginRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zeroprune benchmark}: architecture benchmarks of the scoring strategies. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Benchmarks: rank the architectures of a NAS benchmark with scoring strategies and compare with their"
+                + " measured quality (flexibert); time a whole prune on a BERT-base-shaped checkpoint (prune).",
+        subcommands = {BenchmarkCommand.FlexiBert.class, BenchmarkCommand.Prune.class, CommandLine.HelpCommand.class})
+final class BenchmarkCommand {
+
+    /** {@code zeroprune benchmark flexibert}. */
+    @Command(name = "flexibert", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Score the 500 FlexiBERT architectures (NAS-Bench-BERT) with each strategy through the plugin"
+                    + " path (create, prepare on the randomly initialised architecture, score its dense mask), and"
+                    + " report Kendall tau-b and Spearman rho against their GLUE score, over all architectures and over"
+                    + " those not in the alpha sample, as mean ± sd across seeds.",
+                "Each seed has its own alpha sample (the labelled samples strategies may fit alpha on; quality ="
+                        + " scores.glue) and its own weights, N(0, 0.02²). Strategies: NAME[:KEY=VALUE...] of a plugin"
+                        + " strategy (see: zeroprune strategies), 'layers' (number of layers, computed here), a"
+                        + " harness variant (variant-module-mean, variant-layer-mean, variant-log-balance,"
+                        + " variant-log-relative), or 'default' for: zerolm with alpha-selection=benchmark-sampling"
+                        + " and =self-parameter-correlation, zerolm with every other statistic, params, flops,"
+                        + " magnitude, layers and the variants.",
+                "Prints a table; --out writes JSON with per-seed results and summaries. Progress goes to stderr."},
+            footer = {"", "Example:", "  zeroprune benchmark flexibert \\",
+                "      --data ../shared/data/flexibert/BERT_benchmark.json \\",
+                "      --strategies zerolm:alpha-selection=benchmark-sampling,params,layers \\",
+                "      --seeds 10 --out flexibert.json"})
+    static final class FlexiBert implements Callable<Integer> {
+        @Option(names = "--data", required = true, paramLabel = "PATH",
+                description = "BERT_benchmark.json (a list of 500 records with scores.glue and the architecture).")
+        Path data;
+
+        @Option(names = "--search-space", paramLabel = "PATH",
+                description = "search_space.json that self-parameter-correlation samples from (default: next to --data).")
+        Path searchSpace;
+
+        @Option(names = "--seeds", paramLabel = "N", defaultValue = "10",
+                description = "Number of seeds, each its own alpha sample and weights (default: ${DEFAULT-VALUE}).")
+        int seeds;
+
+        @Option(names = "--first-seed", paramLabel = "S", defaultValue = "1",
+                description = "The seeds are S, S+1, ..., S+N-1 (default: ${DEFAULT-VALUE}).")
+        long firstSeed;
+
+        @Option(names = "--spectral-seeds", paramLabel = "N",
+                description = "Seeds for plugin strategies with a statistic other than frobenius, which compute"
+                        + " singular values and are slow (default: all seeds).")
+        Integer spectralSeeds;
+
+        @Option(names = "--sample-size", paramLabel = "N", defaultValue = "50",
+                description = "Architectures in each seed's alpha sample; the rest are held out (default: ${DEFAULT-VALUE}).")
+        int sampleSize;
+
+        @Option(names = "--strategies", paramLabel = "a,b,...", split = ",", hideParamSyntax = true, defaultValue = StrategyLineup.DEFAULT,
+                description = "Strategies to benchmark (default: ${DEFAULT-VALUE}).")
+        List<String> strategies;
+
+        @Option(names = "--out", paramLabel = "FILE.json", description = "Write the results as JSON.")
+        Path out;
+
+        @Option(names = "--scores", description = "With --out: include every architecture's score per seed.")
+        boolean scores;
+
+        @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
+        List<String> plugins = List.of();
+
+        @Option(names = "--threads", paramLabel = "N",
+                description = "Architectures scored in parallel (default: the number of cores); results do not depend"
+                        + " on it.")
+        Integer threads;
+
+        @Option(names = "--sequence-length", paramLabel = "T", defaultValue = "128",
+                description = "Tokens per sequence for MACs (default: ${DEFAULT-VALUE}).")
+        int sequenceLength;
+
+        @Option(names = "--quiet", description = "No progress on stderr.")
+        boolean quiet;
+
+        @Override
+        public Integer call() {
+            List<BenchmarkRecord> records = BenchmarkReader.read(data);
+            Path spacePath = searchSpace != null ? searchSpace : siblingSearchSpace(data);
+            FlexiSearchSpace space = FlexiSearchSpace.read(spacePath);
+            PluginRegistry registry = PluginRegistry.discover(PruneModule.pluginDirectories(plugins));
+            registry.problems().forEach(p -> System.err.println("warning: " + p));
+            List<Long> seedList = BenchmarkSettings.consecutiveSeeds(firstSeed, seeds);
+            int spectral = spectralSeeds == null ? seeds : spectralSeeds;
+            if (spectral < 1) {
+                throw new ZeroPruneException("--spectral-seeds must be at least 1, got " + spectral);
+            }
+            List<BenchmarkStrategy> lineup = StrategyLineup.resolve(strategies, registry, spectral);
+            int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            BenchmarkSettings settings = new BenchmarkSettings(seedList, sampleSize, threadCount, sequenceLength, scores);
+            FlexiBertBenchmark benchmark = new FlexiBertBenchmark(data.toString(), records, space, settings,
+                    new ConsoleProgress(System.err, quiet));
+            BenchmarkReport report = benchmark.run(lineup);
+            System.out.print(ReportTable.of(report));
+            if (out != null) {
+                AtomicFiles.writeString(out, ReportJson.text(report));
+                System.out.println(String.format(Locale.ROOT, "wrote %s", out));
+            }
+            return 0;
+        }
+
+        private static Path siblingSearchSpace(Path data) {
+            Path parent = data.toAbsolutePath().getParent();
+            return parent == null ? Path.of("search_space.json") : parent.resolve("search_space.json");
+        }
+    }
+
+    /** {@code zeroprune benchmark prune}. */
+    @Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Time a whole prune on a BERT-base-shaped checkpoint (12 layers, hidden 768, 12 heads, FFN 3072,"
+                    + " about 110M parameters) that the benchmark writes itself with random weights (reused on later runs):"
+                    + " load, prepare, an evolutionary search, export; print the seconds of each phase and the peak heap,"
+                    + " and the heap needed to read the checkpoint in F32 (memory-mapped) and F16 against the file size."})
+    static final class Prune implements Callable<Integer> {
+        @Option(names = "--work", paramLabel = "DIR", description = "Where the checkpoints and the output go (default:"
+                + " <cache>/bench).")
+        Path work;
+
+        @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "zerolm",
+                description = "Scoring strategy (default: ${DEFAULT-VALUE}).")
+        String strategy;
+
+        @Option(names = "--candidates", paramLabel = "N", defaultValue = "10000",
+                description = "Candidates of the evolutionary search (default: ${DEFAULT-VALUE}).")
+        int candidates;
+
+        @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
+        List<String> plugins = List.of();
+
+        @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the figures as JSON.")
+        Path out;
+
+        @Option(names = "--quiet", description = "No progress output.")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = work != null ? work : org.zeroprune.nas.onnx.EmbeddedModel.cacheRoot().resolve("bench");
+            var benchmark = new org.zeroprune.nas.benchmark.prune.PruneBenchmark(dir, strategy, candidates, plugins,
+                    new ConsoleProgress(System.err, quiet));
+            var report = benchmark.run();
+            System.out.print(org.zeroprune.nas.benchmark.prune.PruneBenchmark.format(report));
+            if (out != null) {
+                org.zeroprune.nas.benchmark.prune.PruneBenchmark.writeJson(out, report);
+            }
+            return 0;
+        }
+    }
+}
