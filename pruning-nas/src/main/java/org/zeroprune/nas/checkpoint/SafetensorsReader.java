@@ -27,7 +27,7 @@ import java.util.Map;
  * <p>Every claim of the header is checked against the file before any data is touched: offsets in
  * range and not overlapping, a byte span equal to shape times element size, known dtypes. F32
  * tensors are memory-mapped, not copied, so a checkpoint of any size (beyond 2 GiB too) costs
- * little heap; F16 and BF16 tensors are converted to float arrays.
+ * little heap; F16 and BF16 tensors are converted to 32-bit floats in direct (off-heap) buffers.
  */
 public final class SafetensorsReader {
     /** Largest header accepted; the reference implementation uses the same bound. */
@@ -226,21 +226,29 @@ public final class SafetensorsReader {
         return switch (entry.dtype) {
             case F32 -> Tensor.ofFloats(entry.name, DType.F32, entry.shape, bytes.asFloatBuffer());
             case F16 -> {
-                float[] values = new float[numel];
+                FloatBuffer values = offHeapFloats(numel);
                 for (int i = 0; i < numel; i++) {
-                    values[i] = HalfFloats.f16ToFloat(bytes.getShort(2 * i));
+                    values.put(i, HalfFloats.f16ToFloat(bytes.getShort(2 * i)));
                 }
-                yield Tensor.ofFloats(entry.name, DType.F16, entry.shape, FloatBuffer.wrap(values));
+                yield Tensor.ofFloats(entry.name, DType.F16, entry.shape, values);
             }
             case BF16 -> {
-                float[] values = new float[numel];
+                FloatBuffer values = offHeapFloats(numel);
                 for (int i = 0; i < numel; i++) {
-                    values[i] = HalfFloats.bf16ToFloat(bytes.getShort(2 * i));
+                    values.put(i, HalfFloats.bf16ToFloat(bytes.getShort(2 * i)));
                 }
-                yield Tensor.ofFloats(entry.name, DType.BF16, entry.shape, FloatBuffer.wrap(values));
+                yield Tensor.ofFloats(entry.name, DType.BF16, entry.shape, values);
             }
             default -> Tensor.ofRaw(entry.name, entry.dtype, entry.shape, bytes);
         };
+    }
+
+    /**
+     * Converted 16-bit weights live outside the Java heap, like the mapped F32 ones, so that the
+     * heap a checkpoint needs does not grow with its size (the process still holds 4 bytes per weight).
+     */
+    private static FloatBuffer offHeapFloats(int count) {
+        return ByteBuffer.allocateDirect(4 * count).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

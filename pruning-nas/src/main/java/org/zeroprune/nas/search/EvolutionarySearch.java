@@ -154,7 +154,7 @@ public final class EvolutionarySearch implements SearchStrategy {
             }
             UnitSet bigger = resize(space, set, set.count() + 1, random);
             Genome candidate = heads ? current.withHeads(l, bigger) : current.withBlocks(l, bigger);
-            if (context.budget().fits(space.mask(candidate))) {
+            if (space.fits(context.budget(), candidate)) {
                 current = candidate;
                 failures = 0;
             } else {

@@ -50,7 +50,7 @@ public final class ExhaustiveSearch implements SearchStrategy {
                 b[l] = blockOptions.get(l).get(digit[2 * l + 1]);
             }
             Genome g = new Genome(h, b);
-            if (context.budget().fits(space.mask(g))) {
+            if (space.fits(context.budget(), g)) {
                 batch.add(g);
                 if (batch.size() == BATCH) {
                     context.evaluator().evaluate(batch);

@@ -56,7 +56,7 @@ public final class GenomeSampler {
      */
     public Genome repair(Genome genome, SplittableRandom random) {
         Genome g = genome;
-        while (!budget.fits(space.mask(g))) {
+        while (!space.fits(budget, g)) {
             java.util.List<int[]> moves = new java.util.ArrayList<>();
             for (int l = 0; l < space.layers(); l++) {
                 if (g.heads(l).count() > space.minHeads(l)) {

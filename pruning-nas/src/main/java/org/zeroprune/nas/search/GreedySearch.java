@@ -29,7 +29,7 @@ public final class GreedySearch implements SearchStrategy {
         context.budget().checkFeasible(space.minimalHeads(), space.minimalNeurons(), "the minimums");
         Genome current = space.dense();
         context.evaluator().evaluate(current);
-        while (!context.budget().fits(space.mask(current))) {
+        while (!space.fits(context.budget(), current)) {
             List<Genome> moves = moves(space, current);
             if (moves.isEmpty()) {
                 throw new BudgetException("greedy search reached the minimums without meeting the budget");

@@ -221,12 +221,23 @@ public final class SearchSpace {
     public int[] neuronCounts(Genome genome) {
         int[] out = new int[layers];
         for (int l = 0; l < layers; l++) {
-            int[][] blocks = blockNeurons[l];
-            int[] total = {0};
-            genome.blocks(l).forEach(p -> total[0] += blocks[p].length);
-            out[l] = total[0];
+            // every block holds neuronBlock neurons except perhaps the last position
+            int blocks = blockNeurons[l].length;
+            UnitSet kept = genome.blocks(l);
+            out[l] = kept.count() * neuronBlock;
+            if (blocks > 0 && kept.contains(blocks - 1)) {
+                out[l] -= neuronBlock - blockNeurons[l][blocks - 1].length;
+            }
         }
         return out;
+    }
+
+    /**
+     * Whether a genome fits {@code budget}, from its per-layer counts (costs depend on how many
+     * units a layer keeps, not which), without building its mask.
+     */
+    public boolean fits(Budget budget, Genome genome) {
+        return budget.fits(genome.headCounts(), neuronCounts(genome));
     }
 
     /** Whether every layer respects the minimums. */
