@@ -99,13 +99,18 @@ public final class BertCheckpoint {
         }
         FloatBuffer values = t.floats();
         int n = values.remaining();
-        for (int i = 0; i < n; i++) {
-            float v = values.get(i);
-            if (!Float.isFinite(v)) {
-                int[] shape = t.shape();
-                throw new CheckpointException(file, "tensor '" + t.name() + "' holds " + v + " at "
-                        + Arrays.toString(unravel(i, shape)) + " (shape " + Arrays.toString(shape)
-                        + "); expected finite weights");
+        float[] chunk = new float[Math.min(n, 1 << 16)];
+        for (int start = 0; start < n; start += chunk.length) {
+            int length = Math.min(chunk.length, n - start);
+            values.get(start, chunk, 0, length);
+            for (int i = 0; i < length; i++) {
+                float v = chunk[i];
+                if (!Float.isFinite(v)) {
+                    int[] shape = t.shape();
+                    throw new CheckpointException(file, "tensor '" + t.name() + "' holds " + v + " at "
+                            + Arrays.toString(unravel(start + i, shape)) + " (shape " + Arrays.toString(shape)
+                            + "); expected finite weights");
+                }
             }
         }
     }

@@ -11,21 +11,18 @@ public final class UnitRanges {
     /** The kept units as ranges. */
     public static String format(UnitSet set) {
         StringBuilder sb = new StringBuilder();
-        int[] units = set.toArray();
-        int i = 0;
-        while (i < units.length) {
-            int j = i;
-            while (j + 1 < units.length && units[j + 1] == units[j] + 1) {
-                j++;
-            }
+        BitSet bits = set.toBitSet();
+        // word-wise run finding: the cost grows with the number of runs, not of units
+        for (int from = bits.nextSetBit(0); from >= 0; from = bits.nextSetBit(from)) {
+            int to = bits.nextClearBit(from) - 1;
             if (sb.length() > 0) {
                 sb.append(',');
             }
-            sb.append(units[i]);
-            if (j > i) {
-                sb.append('-').append(units[j]);
+            sb.append(from);
+            if (to > from) {
+                sb.append('-').append(to);
             }
-            i = j + 1;
+            from = to + 1;
         }
         return sb.toString();
     }
