@@ -59,7 +59,7 @@ class BaselinesTest {
             p.create(StrategyOptions.defaults(p.name(), p.options()));
         }
         assertEquals(Set.of("params", "flops", "magnitude", "random", "zerolm", "fisher", "perturbation",
-                "zerolm-relative"), names);
+                "zerolm-relative", "synthetic-fidelity"), names);
     }
 
     @Test
