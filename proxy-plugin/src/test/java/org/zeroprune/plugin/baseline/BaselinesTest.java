@@ -58,7 +58,8 @@ class BaselinesTest {
             assertFalse(p.description().contains("\n"));
             p.create(StrategyOptions.defaults(p.name(), p.options()));
         }
-        assertEquals(Set.of("params", "flops", "magnitude", "random", "zerolm", "fisher"), names);
+        assertEquals(Set.of("params", "flops", "magnitude", "random", "zerolm", "fisher", "perturbation",
+                "zerolm-relative", "synthetic-fidelity"), names);
     }
 
     @Test

@@ -1,0 +1,6 @@
+/**
+ * {@code zerolm-relative}: ZeroLM's weight capacities as shares of the dense model's, so that
+ * candidates of one model compare by what they keep. See
+ * {@link org.zeroprune.plugin.relative.ZeroLmRelativeProvider}.
+ */
+package org.zeroprune.plugin.relative;
