@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,7 @@ class PruneEmbeddedModelTest {
     @ValueSource(strings = {"zerolm", "params", "flops", "magnitude", "random"})
     void everyStrategyPrunesTheEmbeddedModelWithinTheBudget(String strategy) throws Exception {
         Path out = dir.resolve(strategy);
-        var result = ZeroPrune.prune(ZeroPrune.config().strategy(strategy)
+        var result = ZeroPrune.prune(ZeroPrune.config().strategy(strategy).set("search.strategy", "random")
                 .set("plugins", "[" + Plugins.directory() + "]").set("search.candidates", "200")
                 .output(out.toString()).build());
         JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
@@ -35,6 +36,29 @@ class PruneEmbeddedModelTest {
         }
         BertCheckpoint exported = BertCheckpoint.read(out.resolve("model"));
         assertEquals(ranking.at("/candidates/0/totalParams").asLong(), exported.parameterCount());
+        assertEquals(result.best().score(), ranking.at("/candidates/0/score").asDouble());
+    }
+
+    /** What {@code ./zeroprune prune} runs: hybrid search, perturbation screening, synthetic-fidelity shortlist. */
+    @Test
+    void theDefaultsPruneTheEmbeddedModelWithTheDataFreeHybridSearch() throws Exception {
+        Path out = dir.resolve("defaults");
+        var result = ZeroPrune.prune(ZeroPrune.config().set("plugins", "[" + Plugins.directory() + "]")
+                .set("output.measure-latency", "false").output(out.toString()).build());
+        JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
+        assertEquals("synthetic-fidelity", ranking.at("/scoring/strategy").asText());
+        assertEquals("perturbation", ranking.at("/search/screening").asText());
+        assertEquals(64, ranking.get("candidates").size(), "the shortlist is what the scoring strategy ranked");
+        long limit = (long) (0.6 * ranking.at("/dense/macs").asLong());
+        double previous = Double.POSITIVE_INFINITY;
+        for (JsonNode c : ranking.get("candidates")) {
+            assertTrue(c.get("macs").asLong() <= limit, c.get("macs") + " > " + limit);
+            double score = c.get("score").asDouble();
+            assertTrue(score <= previous && score > 0 && score <= 1, "a cosine similarity, best first: " + score);
+            previous = score;
+        }
+        assertEquals(ranking.at("/candidates/0/totalParams").asLong(),
+                BertCheckpoint.read(out.resolve("model")).parameterCount());
         assertEquals(result.best().score(), ranking.at("/candidates/0/score").asDouble());
     }
 }

@@ -231,8 +231,8 @@ public final class ConfigLoader {
         require(s.neuronBlock() >= 1, source, "search.neuron-block", s.neuronBlock(), "a positive integer");
         require(s.minHeads() >= 0, source, "search.min-heads", s.minHeads(), "a non-negative integer");
         require(s.minNeurons() >= 0, source, "search.min-neurons", s.minNeurons(), "a non-negative integer");
-        require(List.of("random", "importance").contains(s.unitSelection()), source, "search.unit-selection",
-                s.unitSelection(), "random or importance");
+        require(List.of("auto", "random", "importance").contains(s.unitSelection()), source, "search.unit-selection",
+                s.unitSelection(), "auto, random or importance");
         require(s.population() >= 2, source, "search.population", s.population(), "at least 2");
         require(s.mutationRate() >= 0 && s.mutationRate() <= 1, source, "search.mutation-rate", s.mutationRate(), "0..1");
         require(s.tournament() >= 1 && s.tournament() <= s.population(), source, "search.tournament", s.tournament(),

@@ -48,7 +48,8 @@ public record PruneConfig(
      * @param minHeads heads every layer keeps at least
      * @param minNeurons neurons every layer keeps at least
      * @param unitSelection how a search picks which units of a layer to keep once it knows how many:
-     *     {@code random} or {@code importance} (the scoring strategy's per-unit importance)
+     *     {@code random}, {@code importance} (the scoring strategy's per-unit importance) or {@code auto} (the
+     *     scoring strategy's importance if it has one, else the hybrid screening strategy's, else random)
      * @param population evolutionary: population size
      * @param mutationRate evolutionary: probability that a layer's head or neuron count changes in a child
      * @param tournament evolutionary: tournament size for parent selection

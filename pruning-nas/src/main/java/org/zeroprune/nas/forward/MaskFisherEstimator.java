@@ -58,6 +58,11 @@ public final class MaskFisherEstimator {
                 }
             }
             MaskGradients.Result gradients = MaskGradients.compute(encoder, rows, targets);
+            if (!gradients.allFinite()) {
+                // seen once in many runs: a batch's gradients came back NaN, and rerunning the same job gave finite
+                // ones; the cause is not found. Recompute once, and fail below if it persists
+                gradients = MaskGradients.compute(encoder, rows, targets);
+            }
             for (int r = 0; r < rows.length; r++) {
                 int sequence = group[r / probes];
                 addSquares(gradients.heads()[r], heads, sequence, "head");

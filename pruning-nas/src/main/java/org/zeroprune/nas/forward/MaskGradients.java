@@ -113,5 +113,22 @@ final class MaskGradients {
      * @param neurons {@code [row][layer][neuron]}
      */
     record Result(float[][][] heads, float[][][] neurons) {
+        /** Whether every gradient is a finite number. */
+        boolean allFinite() {
+            return finite(heads) && finite(neurons);
+        }
+
+        private static boolean finite(float[][][] values) {
+            for (float[][] row : values) {
+                for (float[] layer : row) {
+                    for (float v : layer) {
+                        if (!Float.isFinite(v)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        }
     }
 }

@@ -101,9 +101,13 @@ public final class PruneJob {
         boolean hybrid = search.name().equals("hybrid");
         Optional<Screening> screening = hybrid ? Optional.of(timer.time("screen-prepare",
                 () -> screening(model, context))) : Optional.empty();
-        SearchSpace space = screening.flatMap(s -> s.scorer().unitImportance()).map(i -> space(Optional.of(i), model))
-                .orElse(config.search().unitSelection().equals("importance")
-                        ? space(Optional.of(importance(registered, scorer)), model) : plainSpace);
+        Optional<UnitImportance> unitOrder = switch (config.search().unitSelection()) {
+            case "importance" -> Optional.of(importance(registered, scorer));
+            // the scoring strategy ranks units better than a cheap screening strategy where it has an opinion
+            case "auto" -> scorer.unitImportance().or(() -> screening.flatMap(s -> s.scorer().unitImportance()));
+            default -> Optional.empty();
+        };
+        SearchSpace space = unitOrder.map(i -> space(Optional.of(i), model)).orElse(plainSpace);
         Budget budget = budget(model, costs, space, timer);
         budget.checkFeasible(space.minimalHeads(), space.minimalNeurons(),
                 space.describeMinimums(config.search().minHeads(), config.search().minNeurons()));

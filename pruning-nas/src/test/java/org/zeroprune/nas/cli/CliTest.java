@@ -51,13 +51,13 @@ class CliTest {
     void aBadCheckpointIsOneClearLineWithoutStackTraceUnlessVerbose() throws Exception {
         Path model = new TinyBert().write(dir.resolve("model"));
         Files.writeString(model.resolve("config.json"), "{\"hidden_size\": 16}");
-        Run r = run("prune", "--model", model.toString(), "--strategy", "test-params", "--out", dir.resolve("o").toString(),
+        Run r = run("prune", "--model", model.toString(), "--strategy", "test-params", "--search", "random", "--out", dir.resolve("o").toString(),
                 "--quiet");
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("error: " + model.resolve("config.json") + ": key 'num_attention_heads' is missing"),
                 r.err());
         assertFalse(r.err().contains("\tat "), r.err());
-        Run verbose = run("prune", "--verbose", "--model", model.toString(), "--strategy", "test-params", "--out",
+        Run verbose = run("prune", "--verbose", "--model", model.toString(), "--strategy", "test-params", "--search", "random", "--out",
                 dir.resolve("o").toString(), "--quiet");
         assertEquals(1, verbose.status());
         assertTrue(verbose.err().contains("\tat org.zeroprune"), verbose.err());
@@ -67,24 +67,24 @@ class CliTest {
     void badOptionsAreUsageOrConfigurationErrors() {
         Run usage = run("prune", "--flops");
         assertEquals(2, usage.status());
-        Run range = run("prune", "--flops", "1.5", "--strategy", "test-params", "--quiet");
+        Run range = run("prune", "--flops", "1.5", "--strategy", "test-params", "--search", "random", "--quiet");
         assertEquals(1, range.status());
         assertTrue(range.err().contains("key 'budget.flops' is '1.5'; expected a ratio in (0, 1]"), range.err());
         Run unknown = run("prune", "--strategy", "nope", "--out", dir.resolve("x").toString(), "--quiet");
         assertEquals(1, unknown.status());
         assertTrue(unknown.err().contains("unknown scoring strategy 'nope'; available: test-params"), unknown.err());
-        Run option = run("prune", "--strategy", "test-params", "--option", "colour=red", "--out", dir.resolve("y").toString());
+        Run option = run("prune", "--strategy", "test-params", "--search", "random", "--option", "colour=red", "--out", dir.resolve("y").toString());
         assertTrue(option.err().contains("strategy 'test-params' has no option 'colour'; its options are factor"), option.err());
     }
 
     @Test
     void pruneWritesItsOutputsAndPrintsASummary() {
         Path out = dir.resolve("out");
-        Run r = run("prune", "--strategy", "test-params", "--candidates", "40", "--out", out.toString(), "--quiet");
+        Run r = run("prune", "--strategy", "test-params", "--search", "random", "--candidates", "40", "--out", out.toString(), "--quiet");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("budget     flops 0.6 of the dense model — met by all 40 ranked candidates"), r.out());
         assertTrue(Files.exists(out.resolve("ranking.json")) && Files.exists(out.resolve("model/model.safetensors")));
-        Run again = run("prune", "--strategy", "test-params", "--candidates", "40", "--out", out.toString(), "--quiet");
+        Run again = run("prune", "--strategy", "test-params", "--search", "random", "--candidates", "40", "--out", out.toString(), "--quiet");
         assertEquals(1, again.status());
         assertTrue(again.err().contains("exists; pass --overwrite"), again.err());
     }

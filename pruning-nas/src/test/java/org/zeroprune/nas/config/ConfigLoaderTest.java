@@ -23,7 +23,9 @@ class ConfigLoaderTest {
         assertEquals("embedded", c.model());
         assertEquals(PruneConfig.BudgetKind.FLOPS, c.budgetKind());
         assertEquals(0.6, c.budgetRatio());
-        assertEquals("params", c.scoring().strategy());
+        assertEquals("synthetic-fidelity", c.scoring().strategy());
+        assertEquals("hybrid", c.search().strategy());
+        assertEquals("perturbation", c.search().screening());
         assertEquals("out", c.output().dir());
     }
 

@@ -81,7 +81,8 @@ class PluginFailureTest {
 
     private static void assertMessage(Path out, String strategy, String... fragments) {
         PluginException e = assertThrows(PluginException.class, () -> ZeroPrune.prune(ZeroPrune.config()
-                .strategy(strategy).set("plugins", "[" + plugins + "]").set("search.candidates", "20")
+                .strategy(strategy).set("search.strategy", "random")
+                .set("plugins", "[" + plugins + "]").set("search.candidates", "20")
                 .output(out.resolve(strategy).toString()).build()));
         for (String fragment : fragments) {
             assertTrue(e.getMessage().contains(fragment), e.getMessage());

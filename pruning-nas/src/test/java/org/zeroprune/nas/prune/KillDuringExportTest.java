@@ -32,14 +32,15 @@ class KillDuringExportTest {
         big.intermediate = 2048;
         Path model = big.write(dir.resolve("model"));
         Path out = dir.resolve("out");
-        ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").seed(1)
+        ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").set("search.strategy", "random")
+                .seed(1)
                 .set("search.candidates", "20").set("output.measure-latency", "false").output(out.toString()).build());
         byte[] oldRanking = Files.readAllBytes(out.resolve("ranking.json"));
         long oldParams = BertCheckpoint.read(out.resolve("model")).parameterCount();
 
         Process process = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "org.zeroprune.nas.cli.Main", "prune", "--model", model.toString(),
-                "--strategy", "test-params", "--seed", "2", "--candidates", "20", "--out", out.toString(), "--overwrite",
+                "--strategy", "test-params", "--search", "random", "--seed", "2", "--candidates", "20", "--out", out.toString(), "--overwrite",
                 "--quiet", "--set", "output.measure-latency=false")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         boolean killedDuringExport = false;

@@ -29,7 +29,8 @@ class PruneJobTest {
     @Test
     void prunesTheEmbeddedModelWithinTheBudgetAndExportsAReloadableSmallerCheckpoint() throws Exception {
         Path out = dir.resolve("out");
-        var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").flops(0.6).seed(7)
+        var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
+                .flops(0.6).seed(7)
                 .set("search.candidates", "150").output(out.toString()).build());
 
         JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
@@ -109,10 +110,11 @@ class PruneJobTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("keep.txt"), "mine");
         ConfigException e = assertThrows(ConfigException.class, () -> ZeroPrune.prune(ZeroPrune.config()
-                .strategy("test-params").output(out.toString()).build()));
+                .strategy("test-params").set("search.strategy", "random").output(out.toString()).build()));
         assertTrue(e.getMessage().contains("exists; pass --overwrite"), e.getMessage());
         assertTrue(Files.exists(out.resolve("keep.txt")));
-        ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.candidates", "10")
+        ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
+                .set("search.candidates", "10")
                 .set("output.measure-latency", "false")
                 .set("output.overwrite", "true").output(out.toString()).build());
         assertFalse(Files.exists(out.resolve("keep.txt")));
@@ -122,7 +124,8 @@ class PruneJobTest {
     @Test
     void anInfeasibleBudgetStatesTheSmallestAchievableCost() {
         BudgetException e = assertThrows(BudgetException.class, () -> ZeroPrune.prune(ZeroPrune.config()
-                .strategy("test-params").flops(0.05).set("search.min-heads", "6").set("search.min-neurons", "768")
+                .strategy("test-params").set("search.strategy", "random")
+                .flops(0.05).set("search.min-heads", "6").set("search.min-neurons", "768")
                 .output(dir.resolve("out").toString()).build()));
         assertTrue(e.getMessage().contains("is infeasible"), e.getMessage());
         assertTrue(e.getMessage().contains("raise the budget to at least 0.5"), e.getMessage());
@@ -137,7 +140,8 @@ class PruneJobTest {
         tiny.intermediate = 256;
         Path model = tiny.write(dir.resolve("tiny"));
         Path out = dir.resolve("out");
-        ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").set("budget.latency", "0.7")
+        ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").set("search.strategy", "random")
+                .set("budget.latency", "0.7")
                 .set("budget.sequence-length", "32").set("search.neuron-block", "16").set("search.candidates", "50")
                 .set("output.measure-latency", "false").output(out.toString()).build());
         JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
@@ -159,7 +163,8 @@ class PruneJobTest {
                 "Prices rose sharply in March.", "Restart the server after the update.", "Why is the sky blue?",
                 "She scored twice in the second half.", "Whisk the eggs before adding flour."));
         Path out = dir.resolve("out");
-        ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.candidates", "10")
+        ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
+                .set("search.candidates", "10")
                 .set("output.measure-latency", "false").set("output.measure-fidelity", "true")
                 .set("scoring.corpus", corpus.toString()).output(out.toString()).build());
         JsonNode fidelity = JSON.readTree(out.resolve("summary.json").toFile()).get("fidelity");
