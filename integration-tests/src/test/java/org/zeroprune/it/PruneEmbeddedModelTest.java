@@ -39,16 +39,16 @@ class PruneEmbeddedModelTest {
         assertEquals(result.best().score(), ranking.at("/candidates/0/score").asDouble());
     }
 
-    /** What {@code ./zeroprune prune} runs: hybrid search, perturbation screening, synthetic-fidelity shortlist. */
+    /** What {@code ./zeroprune prune} runs: evolutionary search scored by synthetic-fidelity, units by its importance. */
     @Test
-    void theDefaultsPruneTheEmbeddedModelWithTheDataFreeHybridSearch() throws Exception {
+    void theDefaultsPruneTheEmbeddedModelWithTheDataFreeScore() throws Exception {
         Path out = dir.resolve("defaults");
         var result = ZeroPrune.prune(ZeroPrune.config().set("plugins", "[" + Plugins.directory() + "]")
                 .set("output.measure-latency", "false").output(out.toString()).build());
         JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
         assertEquals("synthetic-fidelity", ranking.at("/scoring/strategy").asText());
-        assertEquals("perturbation", ranking.at("/search/screening").asText());
-        assertEquals(64, ranking.get("candidates").size(), "the shortlist is what the scoring strategy ranked");
+        assertEquals("evolutionary", ranking.at("/search/strategy").asText());
+        assertEquals(600, ranking.get("candidates").size());
         long limit = (long) (0.6 * ranking.at("/dense/macs").asLong());
         double previous = Double.POSITIVE_INFINITY;
         for (JsonNode c : ranking.get("candidates")) {

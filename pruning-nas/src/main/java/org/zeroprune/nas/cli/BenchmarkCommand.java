@@ -149,6 +149,11 @@ final class BenchmarkCommand {
                 description = "Candidates of the evolutionary search (default: ${DEFAULT-VALUE}).")
         int candidates;
 
+        @Option(names = "--unit-selection", paramLabel = "random|importance|auto", defaultValue = "random",
+                description = "Which units a layer keeps (default: ${DEFAULT-VALUE}); importance orders scatter the kept"
+                        + " neurons, so each candidate's masks in the ranking take more index ranges.")
+        String unitSelection;
+
         @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
         List<String> plugins = List.of();
 
@@ -161,7 +166,7 @@ final class BenchmarkCommand {
         @Override
         public Integer call() throws Exception {
             Path dir = work != null ? work : org.zeroprune.nas.onnx.EmbeddedModel.cacheRoot().resolve("bench");
-            var benchmark = new org.zeroprune.nas.benchmark.prune.PruneBenchmark(dir, strategy, candidates, plugins,
+            var benchmark = new org.zeroprune.nas.benchmark.prune.PruneBenchmark(dir, strategy, candidates, unitSelection, plugins,
                     new ConsoleProgress(System.err, quiet));
             var report = benchmark.run();
             System.out.print(org.zeroprune.nas.benchmark.prune.PruneBenchmark.format(report));

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
         description = {"Search head and neuron masks of a BERT model under a budget, rank them with a scoring strategy,"
                 + " and write out/ranking.json, out/ranking.csv, out/summary.json and the chosen candidate as a pruned"
                 + " checkpoint in out/model.",
-                "With no option: the embedded all-MiniLM-L6-v2 at 60%% of its FLOPs; hybrid search: 5000 candidates screened"
-                        + " by perturbation, the best 64 re-scored by synthetic-fidelity (data-free); seed 42; output in ./out."},
+                "With no option: the embedded all-MiniLM-L6-v2 at 60%% of its FLOPs; evolutionary search over 600 candidates"
+                        + " scored by synthetic-fidelity (data-free, one forward pass each); seed 42; output in ./out."},
         footer = {"", "Settings come from the defaults, then --config FILE, then the options below; --set KEY=VALUE sets"
                 + " any key of the configuration file (e.g. --set search.neuron-block=32)."})
 final class PruneCommand implements Callable<Integer> {

@@ -24,7 +24,7 @@ class ConfigLoaderTest {
         assertEquals(PruneConfig.BudgetKind.FLOPS, c.budgetKind());
         assertEquals(0.6, c.budgetRatio());
         assertEquals("synthetic-fidelity", c.scoring().strategy());
-        assertEquals("hybrid", c.search().strategy());
+        assertEquals("evolutionary", c.search().strategy());
         assertEquals("perturbation", c.search().screening());
         assertEquals("out", c.output().dir());
     }

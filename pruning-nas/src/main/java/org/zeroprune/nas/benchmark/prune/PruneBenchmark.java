@@ -26,6 +26,7 @@ public final class PruneBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path workDirectory;
+    private final String unitSelection;
     private final String strategy;
     private final int candidates;
     private final List<String> plugins;
@@ -38,10 +39,11 @@ public final class PruneBenchmark {
      * @param plugins plugin directories
      * @param progress progress output
      */
-    public PruneBenchmark(Path workDirectory, String strategy, int candidates, List<String> plugins,
-            ProgressListener progress) {
+    public PruneBenchmark(Path workDirectory, String strategy, int candidates, String unitSelection,
+            List<String> plugins, ProgressListener progress) {
         this.workDirectory = workDirectory;
         this.strategy = strategy;
+        this.unitSelection = unitSelection;
         this.candidates = candidates;
         this.plugins = plugins;
         this.progress = progress;
@@ -59,6 +61,7 @@ public final class PruneBenchmark {
         Path out = workDirectory.resolve("out");
         PruneConfig config = ZeroPrune.config().model(f32.toString()).strategy(strategy).flops(0.5)
                 .set("search.strategy", "evolutionary").set("search.candidates", Integer.toString(candidates))
+                .set("search.unit-selection", unitSelection)
                 .set("output.overwrite", "true").set("output.measure-latency", "false").set("plugins", JSON
                         .writeValueAsString(plugins)).output(out.toString()).build();
         long before = HeapMeter.reset();
@@ -66,6 +69,7 @@ public final class PruneBenchmark {
         PruneResult result = ZeroPrune.prune(config, progress);
         double total = (System.nanoTime() - start) / 1e9;
         report.put("strategy", strategy);
+        report.put("unitSelection", unitSelection);
         report.put("candidates", result.ranking().size());
         report.put("totalSeconds", total);
         report.set("phaseSeconds", result.summary().get("seconds"));
@@ -108,9 +112,9 @@ public final class PruneBenchmark {
     public static String format(ObjectNode r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "prune benchmark: %,d-parameter BERT-base-shaped checkpoint (%.0f MB F32),"
-                + " %s, evolutionary search, %d candidates, FLOPs 0.5, %d cores, max heap %.1f GB%n",
+                + " %s, evolutionary search, %d candidates, unit-selection %s, FLOPs 0.5, %d cores, max heap %.1f GB%n",
                 r.get("params").asLong(), r.get("fileBytes").asLong() / 1e6, r.get("strategy").asText(),
-                r.get("candidates").asInt(), r.get("cores").asInt(), r.get("maxHeapBytes").asLong() / 1e9));
+                r.get("candidates").asInt(), r.get("unitSelection").asText(), r.get("cores").asInt(), r.get("maxHeapBytes").asLong() / 1e9));
         r.get("phaseSeconds").fields().forEachRemaining(e -> sb.append(String.format(Locale.ROOT, "  %-14s %7.2f s%n",
                 e.getKey(), e.getValue().asDouble())));
         sb.append(String.format(Locale.ROOT, "  %-14s %7.2f s%n", "total", r.get("totalSeconds").asDouble()));
