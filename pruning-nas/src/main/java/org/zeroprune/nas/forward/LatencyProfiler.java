@@ -79,6 +79,33 @@ public final class LatencyProfiler {
         });
     }
 
+    /**
+     * Median milliseconds of two encoders' whole forward passes on {@code tokenIds}, timed in
+     * alternation ({@value #DEFAULT_WARMUPS} warm-ups and {@value #DEFAULT_RUNS} timed runs each), so
+     * that a shared machine's changing load falls on both alike.
+     *
+     * @return {@code {first, second}}
+     */
+    public static double[] compareModelMillis(BertEncoder first, BertEncoder second, int[][] tokenIds) {
+        for (int i = 0; i < DEFAULT_WARMUPS; i++) {
+            first.sentenceEmbeddings(tokenIds);
+            second.sentenceEmbeddings(tokenIds);
+        }
+        double[] a = new double[DEFAULT_RUNS];
+        double[] b = new double[DEFAULT_RUNS];
+        for (int i = 0; i < DEFAULT_RUNS; i++) {
+            a[i] = millis(first, tokenIds);
+            b[i] = millis(second, tokenIds);
+        }
+        return new double[] {median(a), median(b)};
+    }
+
+    private static double millis(BertEncoder encoder, int[][] tokenIds) {
+        long start = System.nanoTime();
+        encoder.sentenceEmbeddings(tokenIds);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
     private double timeBlock(int layer, UnitSet heads, UnitSet neurons, int sequenceLength, int batchSize,
             boolean attention) {
         if (sequenceLength < 1 || batchSize < 1) {
@@ -120,8 +147,14 @@ public final class LatencyProfiler {
         for (int i = 0; i < runs; i++) {
             millis[i] = oneRun.getAsDouble();
         }
-        Arrays.sort(millis);
-        return runs % 2 == 1 ? millis[runs / 2] : (millis[runs / 2 - 1] + millis[runs / 2]) / 2;
+        return median(millis);
+    }
+
+    private static double median(double[] millis) {
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static void checkCount(String what, int count, int present) {

@@ -77,8 +77,9 @@ public final class ForwardMeasurements {
             }
 
             try (BertEncoder pruned = BertEncoder.load(CheckpointPruner.prune(checkpoint, half, Path.of("half")))) {
-                double denseModel = new LatencyProfiler(encoder).modelMillis(random);
-                double prunedModel = new LatencyProfiler(pruned).modelMillis(random);
+                double[] millis = LatencyProfiler.compareModelMillis(encoder, pruned, random);
+                double denseModel = millis[0];
+                double prunedModel = millis[1];
                 System.out.printf("whole model, 32 x 32 random tokens: dense %.1f ms, physically pruned 50%% %.1f ms%n",
                         denseModel, prunedModel);
             }

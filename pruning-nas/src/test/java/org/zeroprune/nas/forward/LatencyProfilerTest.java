@@ -21,6 +21,10 @@ class LatencyProfilerTest {
             assertTrue(millis > 0 && Double.isFinite(millis), "millis " + millis);
         }
         assertEquals(before, encoder.managedArrayCount());
+        int[][] ids = EmbeddedEncoder.tokenizer().encode(Sentences.varied().subList(0, 4));
+        double[] both = LatencyProfiler.compareModelMillis(encoder, encoder, ids);
+        assertTrue(both.length == 2 && both[0] > 0 && both[1] > 0, java.util.Arrays.toString(both));
+        assertEquals(before, encoder.managedArrayCount());
     }
 
     @Test
