@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.zeroprune.plugin.fixture.BruteForce;
 import org.zeroprune.plugin.fixture.FixtureContext;
 import org.zeroprune.plugin.fixture.FixtureModel;
+import org.zeroprune.plugin.fixture.Monotonicity;
 import org.zeroprune.plugin.fixture.RandomMasks;
 import org.zeroprune.plugin.fixture.RandomModels;
 import org.zeroprune.plugin.fixture.Strategies;
@@ -59,14 +60,7 @@ class ZeroLmRelativeTest {
                 PruningMask mask = masks.mask(model);
                 double before = scorer.score(mask);
                 assertTrue(before >= 0.0 && before <= 1.0 + 1e-12, "score " + before);
-                for (int l = 0; l < model.layerCount(); l++) {
-                    for (int h : mask.heads(l).toArray()) {
-                        assertTrue(scorer.score(mask.withHeads(l, mask.heads(l).without(h))) <= before + 1e-12);
-                    }
-                    for (int j : mask.neurons(l).toArray()) {
-                        assertTrue(scorer.score(mask.withNeurons(l, mask.neurons(l).without(j))) <= before + 1e-12);
-                    }
-                }
+                Monotonicity.assertRemovingAnyUnitNeverRaises(scorer, model, mask);
             }
         }
     }
