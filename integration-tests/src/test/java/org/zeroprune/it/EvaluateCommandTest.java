@@ -25,13 +25,14 @@ class EvaluateCommandTest {
         int status = Main.run("evaluate", "--plugins", Plugins.directory().toString(), "--candidates", "8", "--flops",
                 "0.7", "--corpus", corpus.toString(), "--strategy", "params", "--strategy", "random",
                 "--strategy", "fisher:max-sentences=8", "--strategy", "zerolm:alpha-selection=benchmark-sampling",
+                "--strategy", "synthetic-fidelity:sequences=4",
                 "--labelled", "3", "--out", out.toString(), "--quiet");
         assertEquals(0, status);
         JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
         assertEquals(8, json.get("candidates").asInt());
         assertEquals(5, json.get("heldOut").asInt());
         assertEquals(16, json.get("evaluationSentences").asInt());
-        assertEquals(4, json.get("strategies").size(), json.get("failures").toString());
+        assertEquals(5, json.get("strategies").size(), json.get("failures").toString());
         double best = json.get("bestFidelity").asDouble();
         for (JsonNode s : json.get("strategies")) {
             assertTrue(Double.isFinite(s.get("kendallTauB").asDouble()), s.toString());
@@ -44,7 +45,7 @@ class EvaluateCommandTest {
             assertTrue(c.get("macsRatio").asDouble() <= 0.7 + 1e-9);
         }
         String html = Files.readString(out.resolve("evaluation.html"));
-        assertEquals(4, html.split("<svg", -1).length - 1, "one plot per strategy");
+        assertEquals(5, html.split("<svg", -1).length - 1, "one plot per strategy");
         assertTrue(html.contains("Kendall"));
     }
 }

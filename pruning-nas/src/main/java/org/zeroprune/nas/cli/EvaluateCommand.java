@@ -37,8 +37,11 @@ final class EvaluateCommand implements Callable<Integer> {
             + " search-space settings.")
     Path configFile;
 
+    private static final List<String> DEFAULT_STRATEGIES = List.of("synthetic-fidelity", "perturbation", "zerolm",
+            "params", "magnitude", "fisher", "random");
+
     @Option(names = "--strategy", paramLabel = "SPEC", split = ";", description = "A strategy to evaluate (repeatable;"
-            + " default: zerolm, params, magnitude, fisher, random).")
+            + " default: synthetic-fidelity, perturbation, zerolm, params, magnitude, fisher, random).")
     List<String> strategies = new ArrayList<>();
 
     @Option(names = "--flops", paramLabel = "RATIO", description = "FLOPs budget of the candidates (default 0.6).")
@@ -101,8 +104,8 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> dirs = new ArrayList<>(config.plugins());
         dirs.addAll(plugins);
         PluginRegistry registry = PluginRegistry.discover(PruneModule.pluginDirectories(dirs));
-        List<StrategySpec> specs = (strategies.isEmpty() ? List.of("zerolm", "params", "magnitude", "fisher", "random")
-                : strategies).stream().map(StrategySpec::parse).toList();
+        List<StrategySpec> specs = (strategies.isEmpty() ? DEFAULT_STRATEGIES : strategies).stream()
+                .map(StrategySpec::parse).toList();
         Evaluation evaluation;
         try (DjlModelRuntime runtime = new DjlModelRuntime()) {
             evaluation = new EvaluateJob(config, specs, candidates, labelled, registry,
