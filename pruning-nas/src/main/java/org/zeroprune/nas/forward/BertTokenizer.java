@@ -44,7 +44,8 @@ public final class BertTokenizer implements AutoCloseable {
         Path file = checkpoint.directory().resolve(BertCheckpoint.TOKENIZER);
         if (!Files.isRegularFile(file)) {
             throw new ZeroPruneException(file + ": not found; the forward pass needs the checkpoint's tokenizer.json"
-                    + " (HuggingFace tokenizers format) beside config.json");
+                    + " (HuggingFace tokenizers format) beside config.json. Strategies that run the model need it"
+                    + " (synthetic-fidelity, the default, and fisher); weight-only ones do not (--strategy perturbation)");
         }
         return open(file, maxLength);
     }
