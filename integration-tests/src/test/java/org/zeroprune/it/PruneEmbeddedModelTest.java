@@ -48,6 +48,7 @@ class PruneEmbeddedModelTest {
         JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
         assertEquals("synthetic-fidelity", ranking.at("/scoring/strategy").asText());
         assertEquals("evolutionary", ranking.at("/search/strategy").asText());
+        assertEquals("importance of synthetic-fidelity", ranking.at("/search/unitOrder").asText());
         assertEquals(600, ranking.get("candidates").size());
         long limit = (long) (0.6 * ranking.at("/dense/macs").asLong());
         double previous = Double.POSITIVE_INFINITY;

@@ -101,12 +101,16 @@ public final class PruneJob {
         boolean hybrid = search.name().equals("hybrid");
         Optional<Screening> screening = hybrid ? Optional.of(timer.time("screen-prepare",
                 () -> screening(model, context))) : Optional.empty();
-        Optional<UnitImportance> unitOrder = switch (config.search().unitSelection()) {
-            case "importance" -> Optional.of(importance(registered, scorer));
+        // whose per-unit importance picks the units a layer keeps: the strategy's name, or empty for random picks
+        Optional<String> unitOrderSource = switch (config.search().unitSelection()) {
+            case "importance" -> Optional.of(registered.name());
             // the scoring strategy ranks units better than a cheap screening strategy where it has an opinion
-            case "auto" -> scorer.unitImportance().or(() -> screening.flatMap(s -> s.scorer().unitImportance()));
+            case "auto" -> scorer.unitImportance().isPresent() ? Optional.of(registered.name())
+                    : screening.filter(s -> s.scorer().unitImportance().isPresent()).map(Screening::name);
             default -> Optional.empty();
         };
+        Optional<UnitImportance> unitOrder = unitOrderSource.map(name -> name.equals(registered.name())
+                ? importance(registered, scorer) : screening.orElseThrow().scorer().unitImportance().orElseThrow());
         SearchSpace space = unitOrder.map(i -> space(Optional.of(i), model)).orElse(plainSpace);
         Budget budget = budget(model, costs, space, timer);
         budget.checkFeasible(space.minimalHeads(), space.minimalNeurons(),
@@ -123,7 +127,7 @@ public final class PruneJob {
         long fixedParams = model.checkpoint().parameterCount() - costs.denseParams();
         Optional<ObjectNode> fidelity = config.output().measureFidelity()
                 ? Optional.of(timer.time("fidelity", () -> fidelity(model, chosen))) : Optional.empty();
-        ObjectNode header = header(model, registered, scorer, costs, budget, space, ranked.size());
+        ObjectNode header = header(model, registered, scorer, costs, budget, space, ranked.size(), unitOrderSource);
         ObjectNode document = RankingWriter.document(header, ranked, costs.denseMacs(), costs.denseParams(), fixedParams);
         ObjectNode summary = JSON.createObjectNode();
         Optional<Path> exported = config.output().export() ? Optional.of(out.resolve("model")) : Optional.empty();
@@ -260,7 +264,7 @@ public final class PruneJob {
     }
 
     private ObjectNode header(LoadedModel model, RegisteredStrategy registered, CandidateScorer scorer, ViewCostModel costs,
-            Budget budget, SearchSpace space, int ranked) {
+            Budget budget, SearchSpace space, int ranked, Optional<String> unitOrderSource) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("model", model.description());
         ObjectNode scoring = doc.putObject("scoring");
@@ -275,6 +279,8 @@ public final class PruneJob {
         search.put("ranked", ranked);
         search.put("neuronBlock", config.search().neuronBlock());
         search.put("unitSelection", config.search().unitSelection());
+        // what unit-selection resolved to: the strategy whose importance picked the kept units, or random
+        search.put("unitOrder", unitOrderSource.map(name -> "importance of " + name).orElse("random"));
         search.put("minHeads", config.search().minHeads());
         search.put("minNeurons", config.search().minNeurons());
         if (config.search().strategy().equals("hybrid")) {

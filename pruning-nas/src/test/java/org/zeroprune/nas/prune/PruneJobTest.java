@@ -36,6 +36,7 @@ class PruneJobTest {
         JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
         long denseMacs = ranking.at("/dense/macs").asLong();
         assertEquals(6, ranking.at("/dense/heads").size());
+        assertEquals("random", ranking.at("/search/unitOrder").asText(), "test-params has no unit importance");
         JsonNode candidates = ranking.get("candidates");
         assertEquals(150, candidates.size());
         double previous = Double.POSITIVE_INFINITY;
