@@ -60,6 +60,7 @@ class PruneJobTest {
         assertTrue(summary.get("budgetMet").asBoolean());
         assertTrue(summary.at("/latency/denseMs").asDouble() > 0 && summary.at("/latency/prunedMs").asDouble() > 0,
                 summary.toString());
+        assertTrue(summary.at("/latency/setting").asText().endsWith("fresh JVM"), summary.at("/latency").toString());
     }
 
     @ParameterizedTest
