@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zeroprune.nas.testing.CliRun;
 
 class ModelsAndZooTest {
     @Test
     void listsBertFamilyEntriesOfTheZooOffline() {
-        CliTest.Run r = CliTest.run("models", "--limit", "0");
+        CliRun r = CliRun.of("models", "--limit", "0");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("djl://ai.djl.huggingface.pytorch/bert-base-uncased"), r.out());
         assertTrue(r.out().contains("djl://ai.djl.huggingface.pytorch/sentence-transformers/all-MiniLM-L6-v2"), r.out());
@@ -20,7 +21,7 @@ class ModelsAndZooTest {
     @Test
     void aZooModelThatIsNeitherCachedNorReachableFailsFastSuggestingALocalPath(@TempDir Path dir) {
         long start = System.nanoTime();
-        CliTest.Run r = CliTest.run("prune", "--model", "djl://ai.djl.huggingface.pytorch/bert-base-uncased",
+        CliRun r = CliRun.of("prune", "--model", "djl://ai.djl.huggingface.pytorch/bert-base-uncased",
                 "--strategy", "test-params", "--out", dir.resolve("out").toString(), "--quiet");
         double seconds = (System.nanoTime() - start) / 1e9;
         if (r.status() == 0) {
@@ -30,7 +31,7 @@ class ModelsAndZooTest {
                 r.err());
         assertTrue(r.err().contains("--model DIR") || r.err().contains("DJL could not load it"), r.err());
         assertTrue(seconds < 60, "took " + seconds + " s");
-        CliTest.Run unknown = CliTest.run("prune", "--model", "djl://ai.djl.huggingface.pytorch/roberta-base",
+        CliRun unknown = CliRun.of("prune", "--model", "djl://ai.djl.huggingface.pytorch/roberta-base",
                 "--strategy", "test-params", "--out", dir.resolve("o2").toString(), "--quiet");
         assertTrue(unknown.err().contains("is not a BERT-family entry of DJL's zoo"), unknown.err());
     }
