@@ -128,16 +128,19 @@ public final class PruneJob {
         Optional<ObjectNode> fidelity = config.output().measureFidelity()
                 ? Optional.of(timer.time("fidelity", () -> fidelity(model, chosen))) : Optional.empty();
         ObjectNode header = header(model, registered, scorer, costs, budget, space, ranked.size(), unitOrderSource);
-        ObjectNode document = RankingWriter.document(header, ranked, costs.denseMacs(), costs.denseParams(), fixedParams);
+        RankingWriter ranking = new RankingWriter(header, ranked, costs.denseMacs(), costs.denseParams(), fixedParams);
         ObjectNode summary = JSON.createObjectNode();
         Optional<Path> exported = config.output().export() ? Optional.of(out.resolve("model")) : Optional.empty();
         timer.time("export", () -> AtomicFiles.writeDirectory(out, dir -> {
-            RankingWriter.writeJson(dir, document);
-            RankingWriter.writeCsv(dir, document);
+            // its own phase: with importance-ordered units the ranking's masks can outweigh the checkpoint
+            timer.time("write-ranking", () -> {
+                ranking.writeJson(dir);
+                ranking.writeCsv(dir);
+            });
             if (config.output().export()) {
                 Path modelDir = dir.resolve("model");
                 Files.createDirectory(modelDir);
-                ObjectNode masks = ((ObjectNode) document.withArray("candidates").get(exportRank - 1)).deepCopy();
+                ObjectNode masks = ranking.row(exportRank);
                 masks.put("source", model.description());
                 BertCheckpoint pruned = PrunedCheckpointWriter.write(model.checkpoint(), chosen.mask(), modelDir, masks);
                 if (config.output().measureLatency()) {

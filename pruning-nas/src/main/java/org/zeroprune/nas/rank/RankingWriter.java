@@ -1,14 +1,17 @@
 package org.zeroprune.nas.rank;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.search.ScoredCandidate;
 import org.zeroprune.spi.mask.PruningMask;
@@ -16,16 +19,22 @@ import org.zeroprune.spi.mask.PruningMask;
 /**
  * Writes a ranking as {@code ranking.json} (for programs) and {@code ranking.csv} (for
  * spreadsheets). Both hold only what the configuration and seed determine, never timings, so two
- * runs with the same seed write identical bytes.
+ * runs with the same seed write identical bytes. Rows are streamed to disk one at a time: with
+ * importance-ordered units, 10,000 candidates' masks take hundreds of megabytes as text, which a
+ * document built in memory first would hold twice.
  */
 public final class RankingWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BUFFER_CHARS = 1 << 20;
 
-    private RankingWriter() {
-    }
+    private final ObjectNode header;
+    private final List<ScoredCandidate> ranked;
+    private final long denseMacs;
+    private final long denseParams;
+    private final long fixedParams;
 
     /**
-     * The ranking document.
+     * A ranking to write.
      *
      * @param header {@code model}, {@code scoring}, {@code search}, {@code dense} and {@code budget}
      *     sections, written first
@@ -34,25 +43,30 @@ public final class RankingWriter {
      * @param denseParams parameters of the dense encoder, for ratios
      * @param fixedParams parameters outside the encoder layers (embeddings, pooler, heads)
      */
-    public static ObjectNode document(ObjectNode header, List<ScoredCandidate> ranked, long denseMacs, long denseParams,
+    public RankingWriter(ObjectNode header, List<ScoredCandidate> ranked, long denseMacs, long denseParams,
             long fixedParams) {
-        ObjectNode doc = header.deepCopy();
-        ArrayNode candidates = doc.putArray("candidates");
-        for (int i = 0; i < ranked.size(); i++) {
-            ScoredCandidate c = ranked.get(i);
-            ObjectNode row = candidates.addObject();
-            row.put("rank", i + 1);
-            row.put("id", c.id());
-            row.put("score", c.score());
-            row.put("macs", c.macs());
-            row.put("params", c.params());
-            row.put("totalParams", c.params() + fixedParams);
-            row.put("macsRatio", ratio(c.macs(), denseMacs));
-            row.put("paramsRatio", ratio(c.params(), denseParams));
-            row.put("budgetCost", c.budgetCost());
-            row.set("masks", masks(c.mask()));
-        }
-        return doc;
+        this.header = header.deepCopy();
+        this.ranked = List.copyOf(ranked);
+        this.denseMacs = denseMacs;
+        this.denseParams = denseParams;
+        this.fixedParams = fixedParams;
+    }
+
+    /** The row of the candidate at {@code rank} (1 = best), as {@code ranking.json} holds it. */
+    public ObjectNode row(int rank) {
+        ScoredCandidate c = ranked.get(rank - 1);
+        ObjectNode row = JSON.createObjectNode();
+        row.put("rank", rank);
+        row.put("id", c.id());
+        row.put("score", c.score());
+        row.put("macs", c.macs());
+        row.put("params", c.params());
+        row.put("totalParams", c.params() + fixedParams);
+        row.put("macsRatio", ratio(c.macs(), denseMacs));
+        row.put("paramsRatio", ratio(c.params(), denseParams));
+        row.put("budgetCost", c.budgetCost());
+        row.set("masks", masks(c.mask()));
+        return row;
     }
 
     /** The mask as per-layer counts and ranges. */
@@ -75,41 +89,67 @@ public final class RankingWriter {
         return dense == 0 ? 0 : Math.round(value * 1e6 / dense) / 1e6;
     }
 
-    /** Writes {@code ranking.json} into {@code directory}. */
-    public static void writeJson(Path directory, ObjectNode document) {
-        try {
-            AtomicFiles.writeString(directory.resolve("ranking.json"), JSON.writeValueAsString(document) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Writes {@code ranking.json} into {@code directory}: the header's sections, then {@code candidates}. */
+    public void writeJson(Path directory) {
+        AtomicFiles.write(directory.resolve("ranking.json"), target -> {
+            try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+                    JsonGenerator json = JSON.getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+                json.setCodec(JSON);
+                json.writeStartObject();
+                for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field : header.properties()) {
+                    json.writeFieldName(field.getKey());
+                    json.writeTree(field.getValue());
+                }
+                json.writeArrayFieldStart("candidates");
+                for (int rank = 1; rank <= ranked.size(); rank++) {
+                    json.writeTree(row(rank));
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+                json.flush();
+                out.write('\n');
+            }
+        });
     }
 
     /** Writes {@code ranking.csv} into {@code directory}: one row per candidate, masks as ranges joined by {@code |}. */
-    public static void writeCsv(Path directory, ObjectNode document) {
-        StringBuilder csv = new StringBuilder(
-                "rank,id,score,macs,params,total_params,macs_ratio,params_ratio,kept_heads,kept_neurons,head_mask,neuron_mask\n");
-        for (var row : document.withArray("candidates")) {
-            var masks = row.get("masks");
-            csv.append(row.get("rank").asInt()).append(',').append(row.get("id").asInt()).append(',')
-                    .append(row.get("score").asText()).append(',').append(row.get("macs").asLong()).append(',')
-                    .append(row.get("params").asLong()).append(',').append(row.get("totalParams").asLong()).append(',')
-                    .append(String.format(Locale.ROOT, "%.6f", row.get("macsRatio").asDouble())).append(',')
-                    .append(String.format(Locale.ROOT, "%.6f", row.get("paramsRatio").asDouble())).append(',')
-                    .append(join(masks.get("keptHeads"), ";")).append(',').append(join(masks.get("keptNeurons"), ";"))
-                    .append(",\"").append(join(masks.get("heads"), "|")).append("\",\"")
-                    .append(join(masks.get("neurons"), "|")).append("\"\n");
-        }
-        AtomicFiles.writeString(directory.resolve("ranking.csv"), csv.toString());
+    public void writeCsv(Path directory) {
+        AtomicFiles.write(directory.resolve("ranking.csv"), target -> {
+            try (BufferedWriter out = new BufferedWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8),
+                    BUFFER_CHARS)) {
+                out.write("rank,id,score,macs,params,total_params,macs_ratio,params_ratio,kept_heads,kept_neurons,"
+                        + "head_mask,neuron_mask\n");
+                StringBuilder line = new StringBuilder();
+                for (int rank = 1; rank <= ranked.size(); rank++) {
+                    line.setLength(0);
+                    appendCsvRow(line, rank, ranked.get(rank - 1));
+                    out.append(line);
+                }
+            }
+        });
     }
 
-    private static String join(com.fasterxml.jackson.databind.JsonNode array, String separator) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < array.size(); i++) {
-            if (i > 0) {
-                sb.append(separator);
-            }
-            sb.append(array.get(i).asText());
+    private void appendCsvRow(StringBuilder line, int rank, ScoredCandidate c) {
+        PruningMask mask = c.mask();
+        line.append(rank).append(',').append(c.id()).append(',').append(c.score()).append(',').append(c.macs())
+                .append(',').append(c.params()).append(',').append(c.params() + fixedParams).append(',')
+                .append(String.format(Locale.ROOT, "%.6f", ratio(c.macs(), denseMacs))).append(',')
+                .append(String.format(Locale.ROOT, "%.6f", ratio(c.params(), denseParams))).append(',');
+        for (int l = 0; l < mask.layerCount(); l++) {
+            line.append(l > 0 ? ";" : "").append(mask.heads(l).count());
         }
-        return sb.toString();
+        line.append(',');
+        for (int l = 0; l < mask.layerCount(); l++) {
+            line.append(l > 0 ? ";" : "").append(mask.neurons(l).count());
+        }
+        line.append(",\"");
+        for (int l = 0; l < mask.layerCount(); l++) {
+            line.append(l > 0 ? "|" : "").append(UnitRanges.format(mask.heads(l)));
+        }
+        line.append("\",\"");
+        for (int l = 0; l < mask.layerCount(); l++) {
+            line.append(l > 0 ? "|" : "").append(UnitRanges.format(mask.neurons(l)));
+        }
+        line.append("\"\n");
     }
 }
