@@ -1,6 +1,7 @@
 package org.zeroprune.nas.rank;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.search.ScoredCandidate;
 import org.zeroprune.spi.mask.PruningMask;
@@ -96,7 +98,7 @@ public final class RankingWriter {
                     JsonGenerator json = JSON.getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
                 json.setCodec(JSON);
                 json.writeStartObject();
-                for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field : header.properties()) {
+                for (Map.Entry<String, JsonNode> field : header.properties()) {
                     json.writeFieldName(field.getKey());
                     json.writeTree(field.getValue());
                 }
@@ -135,21 +137,19 @@ public final class RankingWriter {
                 .append(',').append(c.params()).append(',').append(c.params() + fixedParams).append(',')
                 .append(String.format(Locale.ROOT, "%.6f", ratio(c.macs(), denseMacs))).append(',')
                 .append(String.format(Locale.ROOT, "%.6f", ratio(c.params(), denseParams))).append(',');
-        for (int l = 0; l < mask.layerCount(); l++) {
-            line.append(l > 0 ? ";" : "").append(mask.heads(l).count());
-        }
+        perLayer(line, mask, ";", l -> mask.heads(l).count());
         line.append(',');
-        for (int l = 0; l < mask.layerCount(); l++) {
-            line.append(l > 0 ? ";" : "").append(mask.neurons(l).count());
-        }
+        perLayer(line, mask, ";", l -> mask.neurons(l).count());
         line.append(",\"");
-        for (int l = 0; l < mask.layerCount(); l++) {
-            line.append(l > 0 ? "|" : "").append(UnitRanges.format(mask.heads(l)));
-        }
+        perLayer(line, mask, "|", l -> UnitRanges.format(mask.heads(l)));
         line.append("\",\"");
-        for (int l = 0; l < mask.layerCount(); l++) {
-            line.append(l > 0 ? "|" : "").append(UnitRanges.format(mask.neurons(l)));
-        }
+        perLayer(line, mask, "|", l -> UnitRanges.format(mask.neurons(l)));
         line.append("\"\n");
+    }
+
+    private static void perLayer(StringBuilder line, PruningMask mask, String separator, IntFunction<Object> value) {
+        for (int l = 0; l < mask.layerCount(); l++) {
+            line.append(l > 0 ? separator : "").append(value.apply(l));
+        }
     }
 }
