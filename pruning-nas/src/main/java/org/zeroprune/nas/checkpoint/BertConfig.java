@@ -43,6 +43,12 @@ public final class BertConfig {
 
     private BertConfig(Path file, ObjectNode raw) {
         this.raw = raw;
+        // other encoders (RoBERTa, XLM-R, DistilBERT...) name and shape their tensors differently; say so
+        // here rather than as a missing tensor later
+        if (raw.has("model_type") && !text(file, raw, "model_type").equalsIgnoreCase("bert")) {
+            throw new CheckpointException(file, "model_type is '" + raw.get("model_type").asText()
+                    + "'; expected 'bert' (zeroprune reads BERT encoders only)");
+        }
         this.hiddenSize = positiveInt(file, raw, "hidden_size");
         this.heads = positiveInt(file, raw, "num_attention_heads");
         this.layers = positiveInt(file, raw, "num_hidden_layers");

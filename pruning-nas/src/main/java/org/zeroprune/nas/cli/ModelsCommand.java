@@ -24,12 +24,16 @@ final class ModelsCommand implements Callable<Integer> {
         List<DjlZoo.Entry> entries = DjlZoo.bertFamily().stream()
                 .filter(e -> e.id().toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT))).toList();
         int shown = limit == 0 ? entries.size() : Math.min(limit, entries.size());
-        System.out.printf("%-62s %-24s %9s%n", "MODEL (--model)", "APPLICATION", "SIZE MB");
-        for (DjlZoo.Entry e : entries.subList(0, shown)) {
-            System.out.printf(Locale.ROOT, "%-62s %-24s %9.0f%n", e.url(), e.application(), e.bytes() / 1e6);
+        List<DjlZoo.Entry> rows = entries.subList(0, shown);
+        int width = rows.stream().mapToInt(e -> e.url().length()).max().orElse(0);
+        String format = "%-" + Math.max(width, 15) + "s  %-24s %9s%n";
+        System.out.printf(format, "MODEL (--model)", "APPLICATION", "SIZE MB");
+        for (DjlZoo.Entry e : rows) {
+            System.out.printf(Locale.ROOT, format, e.url(), e.application(), String.format(Locale.ROOT, "%.0f", e.bytes() / 1e6));
         }
-        System.out.printf("%d of %d BERT-family entries%s%n", shown, entries.size(),
-                shown < entries.size() ? " (use --limit 0 for all)" : "");
+        System.out.printf("%d of %d BERT-family entries%s; chosen by name, as the zoo's metadata records no"
+                + " architecture: a model whose config.json is not BERT is refused once downloaded%n", shown,
+                entries.size(), shown < entries.size() ? " (use --limit 0 for all)" : "");
         return 0;
     }
 }

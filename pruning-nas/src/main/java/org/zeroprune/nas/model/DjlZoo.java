@@ -44,8 +44,11 @@ public final class DjlZoo {
     private static final List<String> APPLICATIONS = List.of("fill_mask", "question_answer", "text_classification",
             "text_embedding", "token_classification", "zero_shot_classification");
     private static final Pattern BERT = Pattern.compile("bert|minilm|bge-|e5-|gte-", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_BERT = Pattern.compile(
-            "roberta|deberta|camembert|modernbert|albert|distilbert|flaubert|mobilebert|xlm", Pattern.CASE_INSENSITIVE);
+    // the metadata names no architecture: these names are known to be other encoders (RoBERTa, XLM-R,
+    // DistilBERT, LUKE...) despite "bert", "minilm" or "e5-" in them
+    private static final Pattern NOT_BERT = Pattern.compile("roberta|deberta|camembert|modernbert|albert|distilbert"
+            + "|flaubert|mobilebert|xlm|bge-m3|reranker-v2-m3|multilingual-e5|e5-base-multilingual|e5-multi|robbert"
+            + "|phobert|codebert|umberto|mminilm|luke|kartonberta|bertino", Pattern.CASE_INSENSITIVE);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DjlZoo() {
@@ -66,7 +69,11 @@ public final class DjlZoo {
         }
     }
 
-    /** The zoo entries whose names mark them as BERT-architecture models, most downloaded first. */
+    /**
+     * The zoo entries whose names mark them as BERT-architecture models, most downloaded first. The
+     * metadata records no architecture, so this goes by name; the downloaded {@code config.json}
+     * has the last word.
+     */
     public static List<Entry> bertFamily() {
         List<Entry> entries = new ArrayList<>();
         for (String app : APPLICATIONS) {

@@ -113,6 +113,10 @@ class CorruptCheckpointTest {
         c.put("num_attention_heads", "four");
         Files.writeString(config, c.toString());
         expect("key 'num_attention_heads' is \"four\"; expected a positive integer");
+        c.put("num_attention_heads", 4);
+        c.put("model_type", "xlm-roberta");
+        Files.writeString(config, c.toString());
+        expect("config.json", "model_type is 'xlm-roberta'; expected 'bert'");
         Files.writeString(config, "{ not json");
         expect("config.json", "not valid JSON");
         Files.delete(config);

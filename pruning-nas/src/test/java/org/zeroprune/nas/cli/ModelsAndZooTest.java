@@ -16,6 +16,7 @@ class ModelsAndZooTest {
         assertTrue(r.out().contains("djl://ai.djl.huggingface.pytorch/bert-base-uncased"), r.out());
         assertTrue(r.out().contains("djl://ai.djl.huggingface.pytorch/sentence-transformers/all-MiniLM-L6-v2"), r.out());
         assertTrue(!r.out().contains("roberta-base"), "not BERT layout");
+        assertTrue(!r.out().contains("BAAI/bge-m3"), "XLM-R layout despite its name");
     }
 
     @Test
