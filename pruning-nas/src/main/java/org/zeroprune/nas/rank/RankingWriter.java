@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ public final class RankingWriter {
     /** Writes {@code ranking.json} into {@code directory}: the header's sections, then {@code candidates}. */
     public void writeJson(Path directory) {
         AtomicFiles.write(directory.resolve("ranking.json"), target -> {
-            try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+            try (BufferedWriter out = open(target);
                     JsonGenerator json = JSON.getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
                 json.setCodec(JSON);
                 json.writeStartObject();
@@ -117,8 +118,7 @@ public final class RankingWriter {
     /** Writes {@code ranking.csv} into {@code directory}: one row per candidate, masks as ranges joined by {@code |}. */
     public void writeCsv(Path directory) {
         AtomicFiles.write(directory.resolve("ranking.csv"), target -> {
-            try (BufferedWriter out = new BufferedWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8),
-                    BUFFER_CHARS)) {
+            try (BufferedWriter out = open(target)) {
                 out.write("rank,id,score,macs,params,total_params,macs_ratio,params_ratio,kept_heads,kept_neurons,"
                         + "head_mask,neuron_mask\n");
                 StringBuilder line = new StringBuilder();
@@ -129,6 +129,11 @@ public final class RankingWriter {
                 }
             }
         });
+    }
+
+    private static BufferedWriter open(Path target) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8),
+                BUFFER_CHARS);
     }
 
     private void appendCsvRow(StringBuilder line, int rank, ScoredCandidate c) {
