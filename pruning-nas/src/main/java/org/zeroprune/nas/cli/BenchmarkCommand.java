@@ -149,9 +149,10 @@ final class BenchmarkCommand {
                 description = "Candidates of the evolutionary search (default: ${DEFAULT-VALUE}).")
         int candidates;
 
-        @Option(names = "--unit-selection", paramLabel = "random|importance|auto", defaultValue = "random",
-                description = "Which units a layer keeps (default: ${DEFAULT-VALUE}); importance orders scatter the kept"
-                        + " neurons, so each candidate's masks in the ranking take more index ranges.")
+        @Option(names = "--unit-selection", paramLabel = "random|importance|auto", defaultValue = "auto",
+                description = "Which units a layer keeps (default: ${DEFAULT-VALUE}, as prune); importance orders scatter"
+                        + " the kept neurons, so each candidate's masks in the ranking take more index ranges than with"
+                        + " random.")
         String unitSelection;
 
         @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
