@@ -2,6 +2,7 @@ package org.zeroprune.plugin.zerolm;
 
 import org.zeroprune.plugin.spectral.BoundedCache;
 import org.zeroprune.plugin.spectral.MaskedSpectrum;
+import org.zeroprune.plugin.spectral.SharedSpectra;
 import org.zeroprune.plugin.spectral.SpectralStatistic;
 import org.zeroprune.plugin.units.WeightCuts;
 import org.zeroprune.spi.mask.UnitSet;
@@ -15,7 +16,9 @@ import org.zeroprune.spi.model.WeightView;
  * Capacities from real singular values ({@link MaskedSpectrum}) for any {@link SpectralStatistic}.
  * A module's capacity under a unit set is computed once and cached, keyed by (layer, module kind,
  * kept unit set): every matrix of a module sees the same unit set, so one entry per module holds
- * the sum over its matrices. The cache is bounded (least recently used entries go first).
+ * the sum over its matrices. The cache is bounded (least recently used entries go first). With the
+ * cache on, singular values come from {@link SharedSpectra}, so tables of other statistics over the
+ * same matrices decompose each one once; a cache size of 0 computes every time, both levels off.
  */
 final class SpectralCapacityTable implements CapacityTable {
     private final SpectralStatistic statistic;
@@ -24,6 +27,7 @@ final class SpectralCapacityTable implements CapacityTable {
     private final int[] attentionUnits;
     private final int[] ffnUnits;
     private final BoundedCache<ModuleKey> cache;
+    private final boolean shareSpectra;
 
     private record ModuleKey(int layer, ModuleKind kind, UnitSet kept) {
     }
@@ -47,6 +51,7 @@ final class SpectralCapacityTable implements CapacityTable {
             ffnUnits[l] = layer.ffn().unitCount();
         }
         cache = new BoundedCache<>(cacheSize);
+        shareSpectra = cacheSize > 0;
     }
 
     private static WeightView[] matrices(ModuleView module) {
@@ -76,7 +81,12 @@ final class SpectralCapacityTable implements CapacityTable {
         WeightView[] matrices = (key.kind() == ModuleKind.ATTENTION ? attention : ffn)[key.layer()];
         double c = 0.0;
         for (WeightView matrix : matrices) {
-            c += MaskedSpectrum.statistic(matrix, key.kept(), statistic);
+            if (shareSpectra) {
+                double[] sigma = SharedSpectra.singularValues(matrix, key.kept());
+                c += statistic.of(sigma, sigma.length);
+            } else {
+                c += MaskedSpectrum.statistic(matrix, key.kept(), statistic);
+            }
         }
         return c;
     }

@@ -1,0 +1,52 @@
+package org.zeroprune.plugin.spectral;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.zeroprune.plugin.fixture.FixtureWeight;
+import org.zeroprune.spi.mask.UnitSet;
+import org.zeroprune.spi.model.UnitCut;
+import org.zeroprune.spi.model.WeightRole;
+
+/** The shared memo returns the direct decomposition, keyed by matrix identity and kept set, within its bound. */
+class SharedSpectraTest {
+
+    @Test
+    void returnsTheDirectSingularValuesOncePerMatrixAndKeptSet() {
+        FixtureWeight w = randomMatrix(1);
+        UnitSet kept = UnitSet.of(4, 0, 2, 3);
+        double[] first = SharedSpectra.singularValues(w, kept);
+        assertArrayEquals(MaskedSpectrum.singularValues(w, kept), first, 0.0);
+        assertSame(first, SharedSpectra.singularValues(w, kept), "the second call is served from the memo");
+        assertNotSame(first, SharedSpectra.singularValues(w, UnitSet.of(4, 0, 2)), "another kept set is another entry");
+        FixtureWeight twin = new FixtureWeight(w.name(), w.role(), false, w.rows(), w.cols(), w.rowCut(), w.colCut(),
+                w.values().clone(), true);
+        double[] ofTwin = SharedSpectra.singularValues(twin, kept);
+        assertNotSame(first, ofTwin, "keyed by the matrix's identity, not its name or values");
+        assertArrayEquals(first, ofTwin, 0.0);
+    }
+
+    @Test
+    void holdsAtMostItsCapacity() {
+        FixtureWeight w = randomMatrix(2);
+        for (int i = 0; i < SharedSpectra.CAPACITY + 100; i++) {
+            SharedSpectra.singularValues(randomMatrix(i), UnitSet.all(4));
+        }
+        SharedSpectra.singularValues(w, UnitSet.all(4));
+        assertTrue(SharedSpectra.size() <= SharedSpectra.CAPACITY, "size " + SharedSpectra.size());
+    }
+
+    // 4 units of 2 rows each, 3 columns
+    private static FixtureWeight randomMatrix(long seed) {
+        Random random = new Random(seed);
+        float[] values = new float[8 * 3];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return FixtureWeight.matrix("m" + seed, WeightRole.QUERY, 8, 3, UnitCut.of(2), UnitCut.NONE, values);
+    }
+}
