@@ -1,17 +1,21 @@
 package org.zeroprune.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.config.ConfigException;
 
 /** {@code prune} on the embedded model with every strategy of the plugin jar, changing only the strategy's name. */
 class PruneEmbeddedModelTest {
@@ -37,6 +41,32 @@ class PruneEmbeddedModelTest {
         BertCheckpoint exported = BertCheckpoint.read(out.resolve("model"));
         assertEquals(ranking.at("/candidates/0/totalParams").asLong(), exported.parameterCount());
         assertEquals(result.best().score(), ranking.at("/candidates/0/score").asDouble());
+    }
+
+    /** {@code search.unit-importance} takes the unit order from another strategy: the same masks as that strategy's own. */
+    @Test
+    void anotherStrategysUnitImportanceOrdersTheUnits() throws Exception {
+        Set<String> masks = new HashSet<>();
+        for (String[] run : new String[][] {{"params", "magnitude"}, {"magnitude", ""}}) {
+            Path out = dir.resolve("order-" + run[0]);
+            ZeroPrune.prune(ZeroPrune.config().strategy(run[0]).set("search.strategy", "random").seed(3)
+                    .set("search.unit-selection", "importance").set("search.unit-importance", run[1])
+                    .set("plugins", "[" + Plugins.directory() + "]").set("search.candidates", "40")
+                    .set("output.export", "false").output(out.toString()).build());
+            JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
+            assertEquals("importance of magnitude", ranking.at("/search/unitOrder").asText());
+            Set<String> these = new HashSet<>();
+            ranking.get("candidates").forEach(c -> these.add(c.get("masks").toString()));
+            assertEquals(40, these.size());
+            if (!masks.isEmpty()) {
+                assertEquals(masks, these, "scored by params with magnitude's unit order, or by magnitude itself");
+            }
+            masks = these;
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> ZeroPrune.prune(ZeroPrune.config()
+                .strategy("params").set("search.unit-importance", "fisher").set("plugins", "[" + Plugins.directory() + "]")
+                .output(dir.resolve("no-corpus").toString()).build()));
+        assertTrue(e.getMessage().contains("'fisher' is data-driven and needs calibration text"), e.getMessage());
     }
 
     /** What {@code ./zeroprune prune} runs: evolutionary search scored by synthetic-fidelity, units by its importance. */

@@ -138,8 +138,10 @@ final class PruneCommand implements Callable<Integer> {
         System.out.println("zeroprune prune: " + s.get("model").asText());
         System.out.printf(Locale.ROOT, "  budget     %s of the dense model — %s by all %d ranked candidates%n",
                 s.get("budget").asText(), s.get("budgetMet").asBoolean() ? "met" : "NOT met", s.get("candidates").asInt());
-        System.out.printf(Locale.ROOT, "  strategy   %s (%s); search %s, seed %d%n", s.get("strategy").asText(),
-                s.get("strategySource").asText(), s.get("search").asText(), config.search().seed());
+        String units = s.get("unitOrder").asText();
+        System.out.printf(Locale.ROOT, "  strategy   %s (%s); search %s, seed %d; units %s%n", s.get("strategy").asText(),
+                s.get("strategySource").asText(), s.get("search").asText(), config.search().seed(),
+                units.equals("random") ? "at random" : "by " + units);
         System.out.printf(Locale.ROOT, "  best       score %.6g%n", result.best().score());
         System.out.printf(Locale.ROOT, "  chosen     rank %d: MACs %.3f, encoder params %.3f of dense; %,d of %,d parameters in all%n",
                 s.get("exportRank").asInt(), s.get("chosenMacsRatio").asDouble(), s.get("chosenParamsRatio").asDouble(),

@@ -233,6 +233,10 @@ public final class ConfigLoader {
         require(s.minNeurons() >= 0, source, "search.min-neurons", s.minNeurons(), "a non-negative integer");
         require(List.of("auto", "random", "importance").contains(s.unitSelection()), source, "search.unit-selection",
                 s.unitSelection(), "auto, random or importance");
+        require(s.unitImportance() != null, source, "search.unit-importance", null,
+                "the name of a scoring strategy, or empty for the scoring strategy's");
+        require(s.unitImportance().isBlank() || !s.unitSelection().equals("random"), source, "search.unit-importance",
+                s.unitImportance(), "empty when search.unit-selection is random, which orders no units");
         require(s.population() >= 2, source, "search.population", s.population(), "at least 2");
         require(s.mutationRate() >= 0 && s.mutationRate() <= 1, source, "search.mutation-rate", s.mutationRate(), "0..1");
         require(s.tournament() >= 1 && s.tournament() <= s.population(), source, "search.tournament", s.tournament(),

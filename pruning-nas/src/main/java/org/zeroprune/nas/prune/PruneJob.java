@@ -99,18 +99,12 @@ public final class PruneJob {
         CandidateScorer scorer = timer.time("prepare", () -> prepare(registered, strategy, model, context));
 
         boolean hybrid = search.name().equals("hybrid");
-        Optional<Screening> screening = hybrid ? Optional.of(timer.time("screen-prepare",
-                () -> screening(model, context))) : Optional.empty();
-        // whose per-unit importance picks the units a layer keeps: the strategy's name, or empty for random picks
-        Optional<String> unitOrderSource = switch (config.search().unitSelection()) {
-            case "importance" -> Optional.of(registered.name());
-            // the scoring strategy ranks units better than a cheap screening strategy where it has an opinion
-            case "auto" -> scorer.unitImportance().isPresent() ? Optional.of(registered.name())
-                    : screening.filter(s -> s.scorer().unitImportance().isPresent()).map(Screening::name);
-            default -> Optional.empty();
-        };
-        Optional<UnitImportance> unitOrder = unitOrderSource.map(name -> name.equals(registered.name())
-                ? importance(registered, scorer) : screening.orElseThrow().scorer().unitImportance().orElseThrow());
+        Optional<NamedScorer> screening = hybrid ? Optional.of(timer.time("screen-prepare",
+                () -> prepareNamed(config.search().screening(), model, context))) : Optional.empty();
+        // whose per-unit importance picks the units a layer keeps: a strategy's name, or empty for random picks
+        Optional<String> unitOrderSource = unitOrderSource(registered, scorer, screening);
+        Optional<UnitImportance> unitOrder = unitOrderSource.map(name -> unitOrder(name,
+                new NamedScorer(registered.name(), scorer), screening, model, context, timer));
         SearchSpace space = unitOrder.map(i -> space(Optional.of(i), model)).orElse(plainSpace);
         Budget budget = budget(model, costs, space, timer);
         budget.checkFeasible(space.minimalHeads(), space.minimalNeurons(),
@@ -153,6 +147,7 @@ public final class PruneJob {
                 }
             }
             fillSummary(summary, model, registered, budget, ranked, chosen, exportRank, fixedParams, costs, timer, exported);
+            summary.put("unitOrder", header.at("/search/unitOrder").asText());
             fidelity.ifPresent(f -> summary.set("fidelity", f));
             Files.writeString(dir.resolve("summary.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
         }));
@@ -180,21 +175,39 @@ public final class PruneJob {
                 config.search().minNeurons(), importance);
     }
 
-    /** The cheap strategy a hybrid search screens with, prepared on the same model. */
-    private record Screening(String name, CandidateScorer scorer) {
+    /** A strategy besides the scoring one, prepared on the same model: the hybrid's screen, or a unit order. */
+    private record NamedScorer(String name, CandidateScorer scorer) {
     }
 
-    private Screening screening(LoadedModel model, ScoringContext context) {
-        RegisteredStrategy registered = registry.get(config.search().screening());
+    private NamedScorer prepareNamed(String name, LoadedModel model, ScoringContext context) {
+        RegisteredStrategy registered = registry.get(name);
         ScoringStrategy strategy = registered.create(Map.of());
         checkRequirements(registered, strategy, context);
-        return new Screening(registered.name(), prepare(registered, strategy, model, context));
+        return new NamedScorer(registered.name(), prepare(registered, strategy, model, context));
     }
 
-    private static UnitImportance importance(RegisteredStrategy registered, CandidateScorer scorer) {
-        return scorer.unitImportance().orElseThrow(() -> new ConfigException("search.unit-selection is importance, but"
-                + " strategy '" + registered.name() + "' gives no per-unit importance; use unit-selection random or a"
-                + " strategy such as zerolm, magnitude or fisher"));
+    private Optional<String> unitOrderSource(RegisteredStrategy registered, CandidateScorer scorer,
+            Optional<NamedScorer> screening) {
+        String configured = config.search().unitImportance();
+        return switch (config.search().unitSelection()) {
+            case "importance" -> Optional.of(configured.isBlank() ? registered.name() : configured);
+            // a configured order first; the scoring strategy ranks units better than a cheap screen where it has one
+            case "auto" -> !configured.isBlank() ? Optional.of(configured)
+                    : scorer.unitImportance().isPresent() ? Optional.of(registered.name())
+                    : screening.filter(s -> s.scorer().unitImportance().isPresent()).map(NamedScorer::name);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The named strategy's unit importance: from a scorer already prepared if it has that name, else its own. */
+    private UnitImportance unitOrder(String name, NamedScorer scoring, Optional<NamedScorer> screening,
+            LoadedModel model, ScoringContext context, PhaseTimer timer) {
+        NamedScorer source = scoring.name().equals(name) ? scoring
+                : screening.filter(s -> s.name().equals(name)).orElseGet(() -> timer.time("unit-importance-prepare",
+                        () -> prepareNamed(name, model, context)));
+        return source.scorer().unitImportance().orElseThrow(() -> new ConfigException("strategy '" + name
+                + "' gives no per-unit importance to choose the units a layer keeps; set search.unit-selection to"
+                + " random, or search.unit-importance to a strategy such as fisher, magnitude or perturbation"));
     }
 
     private Budget budget(LoadedModel model, ViewCostModel costs, SearchSpace space, PhaseTimer timer) {
@@ -242,7 +255,7 @@ public final class PruneJob {
     }
 
     private List<ScoredCandidate> search(SearchStrategy search, SearchSpace space, Budget budget, ViewCostModel costs,
-            CandidateScorer scorer, RegisteredStrategy registered, Optional<Screening> screening) {
+            CandidateScorer scorer, RegisteredStrategy registered, Optional<NamedScorer> screening) {
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
         long total = switch (search.name()) {
             case "random", "evolutionary" -> config.search().candidates();

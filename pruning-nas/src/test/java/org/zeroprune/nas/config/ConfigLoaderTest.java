@@ -65,6 +65,8 @@ class ConfigLoaderTest {
         assertMessage(Map.of("budget.flops", "0"), "key 'budget.flops' is '0.0'; expected a ratio in (0, 1]");
         assertMessage(Map.of("budget.flops", "1.5"), "expected a ratio in (0, 1]");
         assertMessage(Map.of("search.strategy", "annealing"), "expected one of random, evolutionary");
+        assertMessage(Map.of("search.unit-selection", "random", "search.unit-importance", "fisher"),
+                "key 'search.unit-importance' is 'fisher'; expected empty when search.unit-selection is random");
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "search: [1, 2\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(bad), Map.of()));
         assertTrue(e.getMessage().startsWith(bad + ": not valid YAML or JSON"), e.getMessage());
