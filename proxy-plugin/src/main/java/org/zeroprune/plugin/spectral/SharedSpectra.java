@@ -1,28 +1,28 @@
 package org.zeroprune.plugin.spectral;
 
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
+import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.zeroprune.spi.mask.UnitSet;
+import org.zeroprune.spi.model.UnitCut;
 import org.zeroprune.spi.model.WeightView;
 
 /**
  * Singular values of masked matrices ({@link MaskedSpectrum#singularValues}), remembered across
- * every strategy in this JVM, keyed by the matrix's identity and the kept unit set. Several spectral
- * statistics of the same model (the FlexiBERT benchmark scores five on every architecture, and
- * {@code evaluate} may compare them) then decompose each matrix once instead of once per statistic.
+ * every strategy in this JVM, keyed by the matrix's shape, cuts and a 128-bit fingerprint of its
+ * values, and by the kept unit set. Several spectral statistics of the same model then decompose
+ * each matrix once instead of once per statistic; the FlexiBERT benchmark scores five on every
+ * architecture and rebuilds its labelled architectures, identical, for each strategy, which is why
+ * the key is the content and not the object.
  *
- * <p>Matrices are held weakly, so the memo never keeps a model's weights alive; entries of
- * collected matrices are dropped, and at most {@value #CAPACITY} entries are kept, the least
- * recently used going first. A memo keyed by identity is exact because a {@link WeightView}'s
- * values never change. Thread-safe; a value is computed outside the lock (two threads may both
- * compute it once, which is harmless).
+ * <p>Fingerprinting reads the matrix once per lookup, far less work than the decomposition it
+ * saves; no weights are held. At most {@value #CAPACITY} entries are kept, the least recently used
+ * going first. Thread-safe; a value is computed outside the lock (two threads may both compute it
+ * once, which is harmless).
  */
 public final class SharedSpectra {
     static final int CAPACITY = 4096;
 
-    private static final ReferenceQueue<WeightView> COLLECTED = new ReferenceQueue<>();
     private static final Map<Key, double[]> ENTRIES = new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -35,22 +35,25 @@ public final class SharedSpectra {
     private SharedSpectra() {
     }
 
+    private record Key(int rows, int cols, UnitCut rowCut, UnitCut colCut, long fingerprintA, long fingerprintB,
+            UnitSet kept) {
+    }
+
     /**
      * The singular values of {@code weight} restricted to {@code kept}, shared: callers must not
      * change the array.
      */
     public static double[] singularValues(WeightView weight, UnitSet kept) {
-        Key probe = new Key(weight, kept, null);
+        Key key = key(weight, kept);
         synchronized (ENTRIES) {
-            dropCollected();
-            double[] known = ENTRIES.get(probe);
+            double[] known = ENTRIES.get(key);
             if (known != null) {
                 return known;
             }
         }
         double[] values = MaskedSpectrum.singularValues(weight, kept);
         synchronized (ENTRIES) {
-            ENTRIES.put(new Key(weight, kept, COLLECTED), values);
+            ENTRIES.put(key, values);
         }
         return values;
     }
@@ -58,55 +61,28 @@ public final class SharedSpectra {
     /** Entries held now. */
     static int size() {
         synchronized (ENTRIES) {
-            dropCollected();
             return ENTRIES.size();
         }
     }
 
-    // called under the lock
-    private static void dropCollected() {
-        for (Object ref; (ref = COLLECTED.poll()) != null;) {
-            ENTRIES.remove(((MatrixRef) ref).key);
+    // two independent 64-bit hashes of the values' bit patterns, in order
+    private static Key key(WeightView weight, UnitSet kept) {
+        FloatBuffer data = weight.data();
+        int n = weight.rows() * weight.cols();
+        long a = 0x243F6A8885A308D3L;
+        long b = 0x13198A2E03707344L;
+        for (int i = 0; i < n; i++) {
+            long bits = Float.floatToRawIntBits(data.get(i)) & 0xFFFFFFFFL;
+            a = (a ^ bits) * 0x100000001B3L;
+            b = Long.rotateLeft(b + bits * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B97F4A7C15L;
         }
+        return new Key(weight.rows(), weight.cols(), weight.rowCut(), weight.colCut(), mix(a), mix(b), kept);
     }
 
-    /** A weak reference that knows the key it belongs to, for removal once the matrix is collected. */
-    private static final class MatrixRef extends WeakReference<WeightView> {
-        private Key key;
-
-        MatrixRef(WeightView matrix, ReferenceQueue<WeightView> queue) {
-            super(matrix, queue);
-        }
-    }
-
-    /** Equal when both matrices are alive and identical and the kept sets are equal, or when it is the same key. */
-    private static final class Key {
-        private final MatrixRef matrix;
-        private final int hash;
-        private final UnitSet kept;
-
-        Key(WeightView matrix, UnitSet kept, ReferenceQueue<WeightView> queue) {
-            this.matrix = new MatrixRef(matrix, queue);
-            this.matrix.key = this;
-            this.kept = kept;
-            this.hash = 31 * System.identityHashCode(matrix) + kept.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (this == o) {
-                return true;
-            }
-            if (!(o instanceof Key other) || hash != other.hash) {
-                return false;
-            }
-            WeightView mine = matrix.get();
-            return mine != null && mine == other.matrix.get() && kept.equals(other.kept);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
+    // a final avalanche, so that nearby inputs spread over the whole word
+    private static long mix(long h) {
+        h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
+        h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return h ^ (h >>> 33);
     }
 }

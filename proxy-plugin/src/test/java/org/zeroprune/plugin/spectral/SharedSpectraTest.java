@@ -12,7 +12,7 @@ import org.zeroprune.spi.mask.UnitSet;
 import org.zeroprune.spi.model.UnitCut;
 import org.zeroprune.spi.model.WeightRole;
 
-/** The shared memo returns the direct decomposition, keyed by matrix identity and kept set, within its bound. */
+/** The shared memo returns the direct decomposition, keyed by the matrix's values and the kept set, within its bound. */
 class SharedSpectraTest {
 
     @Test
@@ -23,11 +23,16 @@ class SharedSpectraTest {
         assertArrayEquals(MaskedSpectrum.singularValues(w, kept), first, 0.0);
         assertSame(first, SharedSpectra.singularValues(w, kept), "the second call is served from the memo");
         assertNotSame(first, SharedSpectra.singularValues(w, UnitSet.of(4, 0, 2)), "another kept set is another entry");
-        FixtureWeight twin = new FixtureWeight(w.name(), w.role(), false, w.rows(), w.cols(), w.rowCut(), w.colCut(),
-                w.values().clone(), true);
-        double[] ofTwin = SharedSpectra.singularValues(twin, kept);
-        assertNotSame(first, ofTwin, "keyed by the matrix's identity, not its name or values");
-        assertArrayEquals(first, ofTwin, 0.0);
+        FixtureWeight twin = new FixtureWeight("another name", w.role(), false, w.rows(), w.cols(), w.rowCut(),
+                w.colCut(), w.values().clone(), true);
+        assertSame(first, SharedSpectra.singularValues(twin, kept), "a rebuilt matrix with the same values is a hit");
+        float[] changed = w.values().clone();
+        changed[5] = Math.nextUp(changed[5]);
+        FixtureWeight other = new FixtureWeight(w.name(), w.role(), false, w.rows(), w.cols(), w.rowCut(), w.colCut(),
+                changed, true);
+        double[] ofOther = SharedSpectra.singularValues(other, kept);
+        assertNotSame(first, ofOther, "one value one ulp apart is another matrix");
+        assertArrayEquals(MaskedSpectrum.singularValues(other, kept), ofOther, 0.0);
     }
 
     @Test
