@@ -59,7 +59,8 @@ public record PruneConfig(
      * @param screening hybrid: the cheap strategy that screens candidates for the shortlist
      */
     public record SearchConfig(String strategy, int candidates, long seed, int neuronBlock, int minHeads, int minNeurons,
-            String unitSelection, String unitImportance, int population, double mutationRate, int tournament, int shortlist, String screening) {
+            String unitSelection, String unitImportance, int population, double mutationRate, int tournament,
+            int shortlist, String screening) {
     }
 
     /**
