@@ -2,7 +2,6 @@ package org.zeroprune.plugin.spectral;
 
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import org.zeroprune.spi.mask.UnitSet;
 import org.zeroprune.spi.model.UnitCut;
 import org.zeroprune.spi.model.WeightView;
@@ -16,23 +15,24 @@ import org.zeroprune.spi.model.WeightView;
  * the key is the content and not the object.
  *
  * <p>Fingerprinting reads the matrix once per lookup, far less work than the decomposition it
- * saves; no weights are held. At most {@value #CAPACITY} entries are kept, the least recently used
- * going first. Thread-safe; a value is computed outside the lock (two threads may both compute it
- * once, which is harmless).
+ * saves; no weights are held. The memo holds at most {@value #CAPACITY} singular values in all
+ * (64 MiB), the least recently used entries going first: enough for the five statistics to pass
+ * over the benchmark's 50 labelled architectures in turn without evicting what the next one needs.
+ * Thread-safe; a value is computed outside the lock (two threads may both compute it once, which is
+ * harmless).
  */
 public final class SharedSpectra {
-    static final int CAPACITY = 4096;
+    static final long CAPACITY = 8L << 20;
+    private static final SharedSpectra SHARED = new SharedSpectra(CAPACITY);
 
-    private static final Map<Key, double[]> ENTRIES = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+    private final long capacity;
+    /** In access order, eldest first. */
+    private final LinkedHashMap<Key, double[]> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private long held;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, double[]> eldest) {
-            return size() > CAPACITY;
-        }
-    };
-
-    private SharedSpectra() {
+    /** A memo of its own, for tests; strategies use the JVM's ({@link #singularValues}). */
+    SharedSpectra(long capacity) {
+        this.capacity = capacity;
     }
 
     private record Key(int rows, int cols, UnitCut rowCut, UnitCut colCut, long fingerprintA, long fingerprintB,
@@ -40,29 +40,37 @@ public final class SharedSpectra {
     }
 
     /**
-     * The singular values of {@code weight} restricted to {@code kept}, shared: callers must not
-     * change the array.
+     * The singular values of {@code weight} restricted to {@code kept}, from the JVM's memo, shared:
+     * callers must not change the array.
      */
     public static double[] singularValues(WeightView weight, UnitSet kept) {
+        return SHARED.get(weight, kept);
+    }
+
+    /** The singular values of {@code weight} restricted to {@code kept}, from this memo. */
+    double[] get(WeightView weight, UnitSet kept) {
         Key key = key(weight, kept);
-        synchronized (ENTRIES) {
-            double[] known = ENTRIES.get(key);
+        synchronized (this) {
+            double[] known = entries.get(key);
             if (known != null) {
                 return known;
             }
         }
         double[] values = MaskedSpectrum.singularValues(weight, kept);
-        synchronized (ENTRIES) {
-            ENTRIES.put(key, values);
+        synchronized (this) {
+            double[] replaced = entries.put(key, values);
+            held += values.length - (replaced == null ? 0 : replaced.length);
+            for (var eldest = entries.entrySet().iterator(); held > capacity && eldest.hasNext();) {
+                held -= eldest.next().getValue().length;
+                eldest.remove();
+            }
         }
         return values;
     }
 
-    /** Entries held now. */
-    static int size() {
-        synchronized (ENTRIES) {
-            return ENTRIES.size();
-        }
+    /** Singular values held now, over all entries. */
+    synchronized long held() {
+        return held;
     }
 
     // two independent 64-bit hashes of the values' bit patterns, in order

@@ -36,8 +36,7 @@ final class SampleCapacities {
         } catch (IllegalArgumentException e) {
             throw new ScoringException("zerolm: " + what + ": " + e.getMessage(), e);
         }
-        // the sample's own model is not cached: one-off spectra would only fill memory
-        CapacityTable table = model == preparedModel ? preparedTable : CapacityTables.build(model, statistic, 0);
+        CapacityTable table = model == preparedModel ? preparedTable : CapacityTables.forSample(model, statistic);
         attention[index] = table.attention(mask);
         ffn[index] = table.ffn(mask);
     }

@@ -16,9 +16,9 @@ import org.zeroprune.spi.model.WeightView;
  * Capacities from real singular values ({@link MaskedSpectrum}) for any {@link SpectralStatistic}.
  * A module's capacity under a unit set is computed once and cached, keyed by (layer, module kind,
  * kept unit set): every matrix of a module sees the same unit set, so one entry per module holds
- * the sum over its matrices. The cache is bounded (least recently used entries go first). With the
- * cache on, singular values come from {@link SharedSpectra}, so tables of other statistics over the
- * same matrices decompose each one once; a cache size of 0 computes every time, both levels off.
+ * the sum over its matrices. The cache is bounded (least recently used entries go first). With
+ * {@code shareSpectra}, singular values come from {@link SharedSpectra}, so tables of other
+ * statistics over the same matrices decompose each one once.
  */
 final class SpectralCapacityTable implements CapacityTable {
     private final SpectralStatistic statistic;
@@ -34,9 +34,10 @@ final class SpectralCapacityTable implements CapacityTable {
 
     /**
      * @param cacheSize most module capacities kept; 0 computes every time
+     * @param shareSpectra take singular values from, and give them to, {@link SharedSpectra}
      * @throws org.zeroprune.spi.ScoringException if a weight's cut does not match its module
      */
-    SpectralCapacityTable(ModelView model, SpectralStatistic statistic, int cacheSize) {
+    SpectralCapacityTable(ModelView model, SpectralStatistic statistic, int cacheSize, boolean shareSpectra) {
         this.statistic = statistic;
         int layers = model.layerCount();
         attention = new WeightView[layers][];
@@ -51,7 +52,7 @@ final class SpectralCapacityTable implements CapacityTable {
             ffnUnits[l] = layer.ffn().unitCount();
         }
         cache = new BoundedCache<>(cacheSize);
-        shareSpectra = cacheSize > 0;
+        this.shareSpectra = shareSpectra;
     }
 
     private static WeightView[] matrices(ModuleView module) {

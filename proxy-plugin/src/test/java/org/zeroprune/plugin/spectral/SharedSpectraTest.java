@@ -1,6 +1,7 @@
 package org.zeroprune.plugin.spectral;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,13 +37,20 @@ class SharedSpectraTest {
     }
 
     @Test
-    void holdsAtMostItsCapacity() {
-        FixtureWeight w = randomMatrix(2);
-        for (int i = 0; i < SharedSpectra.CAPACITY + 100; i++) {
-            SharedSpectra.singularValues(randomMatrix(i), UnitSet.all(4));
+    void holdsAtMostItsCapacityOfSingularValuesDroppingTheLeastRecentlyUsed() {
+        SharedSpectra memo = new SharedSpectra(30); // 3 singular values per matrix: 10 entries
+        FixtureWeight often = randomMatrix(999);
+        double[] ofOften = memo.get(often, UnitSet.all(4));
+        double[] ofEarliest = memo.get(randomMatrix(1000), UnitSet.all(4));
+        for (int i = 1; i < 100; i++) {
+            memo.get(randomMatrix(1000 + i), UnitSet.all(4));
+            assertSame(ofOften, memo.get(often, UnitSet.all(4)), "used after every insertion, so never the eldest");
+            assertTrue(memo.held() <= 30, "held " + memo.held());
         }
-        SharedSpectra.singularValues(w, UnitSet.all(4));
-        assertTrue(SharedSpectra.size() <= SharedSpectra.CAPACITY, "size " + SharedSpectra.size());
+        assertEquals(30, memo.held());
+        double[] again = memo.get(randomMatrix(1000), UnitSet.all(4));
+        assertNotSame(ofEarliest, again, "the earliest entry was dropped and is computed again");
+        assertArrayEquals(ofEarliest, again, 0.0);
     }
 
     // 4 units of 2 rows each, 3 columns
