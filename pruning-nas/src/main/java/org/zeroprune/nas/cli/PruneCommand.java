@@ -63,6 +63,10 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "builtin|FILE", description = "Calibration text for data-driven strategies.")
     String corpus;
 
+    @Option(names = "--unit-importance", paramLabel = "NAME", description = "Strategy whose per-unit importance picks"
+            + " the heads and neurons a layer keeps (default: the scoring strategy's); e.g. fisher, with --corpus.")
+    String unitImportance;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out).")
     String out;
 
@@ -104,6 +108,7 @@ final class PruneCommand implements Callable<Integer> {
         put(overrides, "search.candidates", candidates);
         put(overrides, "search.seed", seed);
         put(overrides, "scoring.corpus", corpus);
+        put(overrides, "search.unit-importance", unitImportance);
         put(overrides, "output.dir", out);
         if (overwrite) {
             overrides.put("output.overwrite", "true");

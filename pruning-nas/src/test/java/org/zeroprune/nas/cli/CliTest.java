@@ -58,6 +58,10 @@ class CliTest {
         assertTrue(unknown.err().contains("unknown scoring strategy 'nope'; available: test-params"), unknown.err());
         CliRun option = run("prune", "--strategy", "test-params", "--search", "random", "--option", "colour=red", "--out", dir.resolve("y").toString());
         assertTrue(option.err().contains("strategy 'test-params' has no option 'colour'; its options are factor"), option.err());
+        CliRun order = run("prune", "--strategy", "test-params", "--search", "random", "--unit-importance", "nope",
+                "--out", dir.resolve("z").toString(), "--quiet");
+        assertEquals(1, order.status());
+        assertTrue(order.err().contains("unknown scoring strategy 'nope'; available: test-params"), order.err());
     }
 
     @Test
@@ -66,6 +70,7 @@ class CliTest {
         CliRun r = run("prune", "--strategy", "test-params", "--search", "random", "--candidates", "40", "--out", out.toString(), "--quiet");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("budget     flops 0.6 of the dense model — met by all 40 ranked candidates"), r.out());
+        assertTrue(r.out().contains("search random, seed 42; units at random"), r.out());
         assertTrue(Files.exists(out.resolve("ranking.json")) && Files.exists(out.resolve("model/model.safetensors")));
         CliRun again = run("prune", "--strategy", "test-params", "--search", "random", "--candidates", "40", "--out", out.toString(), "--quiet");
         assertEquals(1, again.status());
