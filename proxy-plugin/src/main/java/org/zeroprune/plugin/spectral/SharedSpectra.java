@@ -14,8 +14,8 @@ import org.zeroprune.spi.model.WeightView;
  * architecture and rebuilds its labelled architectures, identical, for each strategy, which is why
  * the key is the content and not the object.
  *
- * <p>Fingerprinting reads the matrix once per lookup, far less work than the decomposition it
- * saves; no weights are held. The memo holds at most {@value #CAPACITY} singular values in all
+ * <p>A {@link MatrixPrint} reads the matrix once, far less work than one decomposition; callers
+ * that look up many kept sets of one matrix take its print once. No weights are held. The memo holds at most {@value #CAPACITY} singular values in all
  * (64 MiB), the least recently used entries going first: enough for the five statistics to pass
  * over the benchmark's 50 labelled architectures in turn without evicting what the next one needs.
  * Thread-safe; a value is computed outside the lock (two threads may both compute it once, which is
@@ -35,21 +35,40 @@ public final class SharedSpectra {
         this.capacity = capacity;
     }
 
-    private record Key(int rows, int cols, UnitCut rowCut, UnitCut colCut, long fingerprintA, long fingerprintB,
-            UnitSet kept) {
+    /**
+     * What identifies a matrix's content: shape, cuts and two independent 64-bit hashes of its
+     * values' bit patterns, in order.
+     */
+    public record MatrixPrint(int rows, int cols, UnitCut rowCut, UnitCut colCut, long hashA, long hashB) {
+        /** Reads every value of {@code weight} once. */
+        public static MatrixPrint of(WeightView weight) {
+            FloatBuffer data = weight.data();
+            int n = weight.rows() * weight.cols();
+            long a = 0x243F6A8885A308D3L;
+            long b = 0x13198A2E03707344L;
+            for (int i = 0; i < n; i++) {
+                long bits = Float.floatToRawIntBits(data.get(i)) & 0xFFFFFFFFL;
+                a = (a ^ bits) * 0x100000001B3L;
+                b = Long.rotateLeft(b + bits * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B97F4A7C15L;
+            }
+            return new MatrixPrint(weight.rows(), weight.cols(), weight.rowCut(), weight.colCut(), mix(a), mix(b));
+        }
+    }
+
+    private record Key(MatrixPrint matrix, UnitSet kept) {
     }
 
     /**
-     * The singular values of {@code weight} restricted to {@code kept}, from the JVM's memo, shared:
-     * callers must not change the array.
+     * The singular values of {@code weight} (whose print is {@code print}) restricted to {@code
+     * kept}, from the JVM's memo, shared: callers must not change the array.
      */
-    public static double[] singularValues(WeightView weight, UnitSet kept) {
-        return SHARED.get(weight, kept);
+    public static double[] singularValues(MatrixPrint print, WeightView weight, UnitSet kept) {
+        return SHARED.get(print, weight, kept);
     }
 
-    /** The singular values of {@code weight} restricted to {@code kept}, from this memo. */
-    double[] get(WeightView weight, UnitSet kept) {
-        Key key = key(weight, kept);
+    /** The same, from this memo. */
+    double[] get(MatrixPrint print, WeightView weight, UnitSet kept) {
+        Key key = new Key(print, kept);
         synchronized (this) {
             double[] known = entries.get(key);
             if (known != null) {
@@ -71,20 +90,6 @@ public final class SharedSpectra {
     /** Singular values held now, over all entries. */
     synchronized long held() {
         return held;
-    }
-
-    // two independent 64-bit hashes of the values' bit patterns, in order
-    private static Key key(WeightView weight, UnitSet kept) {
-        FloatBuffer data = weight.data();
-        int n = weight.rows() * weight.cols();
-        long a = 0x243F6A8885A308D3L;
-        long b = 0x13198A2E03707344L;
-        for (int i = 0; i < n; i++) {
-            long bits = Float.floatToRawIntBits(data.get(i)) & 0xFFFFFFFFL;
-            a = (a ^ bits) * 0x100000001B3L;
-            b = Long.rotateLeft(b + bits * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B97F4A7C15L;
-        }
-        return new Key(weight.rows(), weight.cols(), weight.rowCut(), weight.colCut(), mix(a), mix(b), kept);
     }
 
     // a final avalanche, so that nearby inputs spread over the whole word

@@ -3,6 +3,7 @@ package org.zeroprune.plugin.zerolm;
 import org.zeroprune.plugin.spectral.BoundedCache;
 import org.zeroprune.plugin.spectral.MaskedSpectrum;
 import org.zeroprune.plugin.spectral.SharedSpectra;
+import org.zeroprune.plugin.spectral.SharedSpectra.MatrixPrint;
 import org.zeroprune.plugin.spectral.SpectralStatistic;
 import org.zeroprune.plugin.units.WeightCuts;
 import org.zeroprune.spi.mask.UnitSet;
@@ -27,7 +28,9 @@ final class SpectralCapacityTable implements CapacityTable {
     private final int[] attentionUnits;
     private final int[] ffnUnits;
     private final BoundedCache<ModuleKey> cache;
-    private final boolean shareSpectra;
+    /** Per layer and matrix, the prints for {@link SharedSpectra}; null when spectra are not shared. */
+    private final MatrixPrint[][] attentionPrints;
+    private final MatrixPrint[][] ffnPrints;
 
     private record ModuleKey(int layer, ModuleKind kind, UnitSet kept) {
     }
@@ -52,7 +55,20 @@ final class SpectralCapacityTable implements CapacityTable {
             ffnUnits[l] = layer.ffn().unitCount();
         }
         cache = new BoundedCache<>(cacheSize);
-        this.shareSpectra = shareSpectra;
+        attentionPrints = shareSpectra ? prints(attention) : null;
+        ffnPrints = shareSpectra ? prints(ffn) : null;
+    }
+
+    // each matrix read once here, not on every lookup
+    private static MatrixPrint[][] prints(WeightView[][] matrices) {
+        MatrixPrint[][] prints = new MatrixPrint[matrices.length][];
+        for (int l = 0; l < matrices.length; l++) {
+            prints[l] = new MatrixPrint[matrices[l].length];
+            for (int m = 0; m < matrices[l].length; m++) {
+                prints[l][m] = MatrixPrint.of(matrices[l][m]);
+            }
+        }
+        return prints;
     }
 
     private static WeightView[] matrices(ModuleView module) {
@@ -79,14 +95,16 @@ final class SpectralCapacityTable implements CapacityTable {
     }
 
     private double compute(ModuleKey key) {
-        WeightView[] matrices = (key.kind() == ModuleKind.ATTENTION ? attention : ffn)[key.layer()];
+        boolean attentionModule = key.kind() == ModuleKind.ATTENTION;
+        WeightView[] matrices = (attentionModule ? attention : ffn)[key.layer()];
+        MatrixPrint[][] prints = attentionModule ? attentionPrints : ffnPrints;
         double c = 0.0;
-        for (WeightView matrix : matrices) {
-            if (shareSpectra) {
-                double[] sigma = SharedSpectra.singularValues(matrix, key.kept());
+        for (int m = 0; m < matrices.length; m++) {
+            if (prints != null) {
+                double[] sigma = SharedSpectra.singularValues(prints[key.layer()][m], matrices[m], key.kept());
                 c += statistic.of(sigma, sigma.length);
             } else {
-                c += MaskedSpectrum.statistic(matrix, key.kept(), statistic);
+                c += MaskedSpectrum.statistic(matrices[m], key.kept(), statistic);
             }
         }
         return c;

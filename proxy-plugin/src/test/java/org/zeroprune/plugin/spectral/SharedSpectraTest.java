@@ -20,18 +20,18 @@ class SharedSpectraTest {
     void returnsTheDirectSingularValuesOncePerMatrixAndKeptSet() {
         FixtureWeight w = randomMatrix(1);
         UnitSet kept = UnitSet.of(4, 0, 2, 3);
-        double[] first = SharedSpectra.singularValues(w, kept);
+        double[] first = shared(w, kept);
         assertArrayEquals(MaskedSpectrum.singularValues(w, kept), first, 0.0);
-        assertSame(first, SharedSpectra.singularValues(w, kept), "the second call is served from the memo");
-        assertNotSame(first, SharedSpectra.singularValues(w, UnitSet.of(4, 0, 2)), "another kept set is another entry");
+        assertSame(first, shared(w, kept), "the second call is served from the memo");
+        assertNotSame(first, shared(w, UnitSet.of(4, 0, 2)), "another kept set is another entry");
         FixtureWeight twin = new FixtureWeight("another name", w.role(), false, w.rows(), w.cols(), w.rowCut(),
                 w.colCut(), w.values().clone(), true);
-        assertSame(first, SharedSpectra.singularValues(twin, kept), "a rebuilt matrix with the same values is a hit");
+        assertSame(first, shared(twin, kept), "a rebuilt matrix with the same values is a hit");
         float[] changed = w.values().clone();
         changed[5] = Math.nextUp(changed[5]);
         FixtureWeight other = new FixtureWeight(w.name(), w.role(), false, w.rows(), w.cols(), w.rowCut(), w.colCut(),
                 changed, true);
-        double[] ofOther = SharedSpectra.singularValues(other, kept);
+        double[] ofOther = shared(other, kept);
         assertNotSame(first, ofOther, "one value one ulp apart is another matrix");
         assertArrayEquals(MaskedSpectrum.singularValues(other, kept), ofOther, 0.0);
     }
@@ -40,17 +40,25 @@ class SharedSpectraTest {
     void holdsAtMostItsCapacityOfSingularValuesDroppingTheLeastRecentlyUsed() {
         SharedSpectra memo = new SharedSpectra(30); // 3 singular values per matrix: 10 entries
         FixtureWeight often = randomMatrix(999);
-        double[] ofOften = memo.get(often, UnitSet.all(4));
-        double[] ofEarliest = memo.get(randomMatrix(1000), UnitSet.all(4));
+        double[] ofOften = get(memo, often, UnitSet.all(4));
+        double[] ofEarliest = get(memo, randomMatrix(1000), UnitSet.all(4));
         for (int i = 1; i < 100; i++) {
-            memo.get(randomMatrix(1000 + i), UnitSet.all(4));
-            assertSame(ofOften, memo.get(often, UnitSet.all(4)), "used after every insertion, so never the eldest");
+            get(memo, randomMatrix(1000 + i), UnitSet.all(4));
+            assertSame(ofOften, get(memo, often, UnitSet.all(4)), "used after every insertion, so never the eldest");
             assertTrue(memo.held() <= 30, "held " + memo.held());
         }
         assertEquals(30, memo.held());
-        double[] again = memo.get(randomMatrix(1000), UnitSet.all(4));
+        double[] again = get(memo, randomMatrix(1000), UnitSet.all(4));
         assertNotSame(ofEarliest, again, "the earliest entry was dropped and is computed again");
         assertArrayEquals(ofEarliest, again, 0.0);
+    }
+
+    private static double[] shared(FixtureWeight w, UnitSet kept) {
+        return SharedSpectra.singularValues(SharedSpectra.MatrixPrint.of(w), w, kept);
+    }
+
+    private static double[] get(SharedSpectra memo, FixtureWeight w, UnitSet kept) {
+        return memo.get(SharedSpectra.MatrixPrint.of(w), w, kept);
     }
 
     // 4 units of 2 rows each, 3 columns
