@@ -155,6 +155,11 @@ final class BenchmarkCommand {
                         + " random.")
         String unitSelection;
 
+        @Option(names = "--masks", paramLabel = "ranges|order", defaultValue = "ranges",
+                description = "How the ranking writes each candidate's masks (default: ${DEFAULT-VALUE}, as prune); order"
+                        + " writes kept counts and the unit order once, for importance unit selection.")
+        String masks;
+
         @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
         List<String> plugins = List.of();
 
@@ -167,7 +172,8 @@ final class BenchmarkCommand {
         @Override
         public Integer call() throws Exception {
             Path dir = work != null ? work : org.zeroprune.nas.onnx.EmbeddedModel.cacheRoot().resolve("bench");
-            var benchmark = new org.zeroprune.nas.benchmark.prune.PruneBenchmark(dir, strategy, candidates, unitSelection, plugins,
+            var benchmark = new org.zeroprune.nas.benchmark.prune.PruneBenchmark(dir, strategy, candidates, unitSelection,
+                    masks, plugins,
                     new ConsoleProgress(System.err, quiet));
             var report = benchmark.run();
             System.out.print(org.zeroprune.nas.benchmark.prune.PruneBenchmark.format(report));

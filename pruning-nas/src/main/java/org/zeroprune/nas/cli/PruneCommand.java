@@ -79,6 +79,11 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--no-export", description = "Write the ranking only.")
     boolean noExport;
 
+    @Option(names = "--masks", paramLabel = "ranges|order", description = "How the ranking writes each candidate's"
+            + " masks: ranges of kept indices (default), or order: kept counts, with the unit order written once"
+            + " (much smaller; needs units kept by importance).")
+    String masks;
+
     @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
     List<String> plugins = List.of();
 
@@ -114,6 +119,7 @@ final class PruneCommand implements Callable<Integer> {
             overrides.put("output.overwrite", "true");
         }
         put(overrides, "output.export-rank", exportRank);
+        put(overrides, "output.masks", masks);
         if (noExport) {
             overrides.put("output.export", "false");
         }

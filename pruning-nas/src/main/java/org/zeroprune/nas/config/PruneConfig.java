@@ -83,9 +83,12 @@ public record PruneConfig(
      * @param measureLatency whether to time the exported model's forward pass against the dense one
      * @param measureFidelity whether to report the chosen candidate's fidelity to the dense model on the
      *     corpus's evaluation part (for reporting only; the choice never sees it)
+     * @param masks how {@code ranking.json} and {@code ranking.csv} write each candidate's masks:
+     *     {@code ranges} (kept unit indices as ranges) or {@code order} (kept counts only, with the
+     *     search's unit order written once; needs units chosen by importance)
      */
     public record OutputConfig(String dir, boolean overwrite, boolean export, int exportRank, boolean measureLatency,
-            boolean measureFidelity) {
+            boolean measureFidelity, String masks) {
     }
 
     /** Which budget kind is set. */

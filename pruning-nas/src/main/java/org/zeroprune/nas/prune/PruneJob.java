@@ -30,7 +30,9 @@ import org.zeroprune.nas.model.ModelSource;
 import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
+import org.zeroprune.nas.rank.MaskFormat;
 import org.zeroprune.nas.rank.RankingWriter;
+import org.zeroprune.nas.rank.UnitOrder;
 import org.zeroprune.nas.search.Budget;
 import org.zeroprune.nas.search.CandidateEvaluator;
 import org.zeroprune.nas.search.GenomeSampler;
@@ -106,6 +108,14 @@ public final class PruneJob {
         Optional<UnitImportance> unitOrder = unitOrderSource.map(name -> unitOrder(name,
                 new NamedScorer(registered.name(), scorer), screening, model, context, timer));
         SearchSpace space = unitOrder.map(i -> space(Optional.of(i), model)).orElse(plainSpace);
+        MaskFormat maskFormat = MaskFormat.named(config.output().masks());
+        if (maskFormat == MaskFormat.ORDER && !space.prefixOnly()) {
+            String why = config.search().unitSelection().equals("random") ? "search.unit-selection is random"
+                    : "search.unit-selection is auto and strategy '" + registered.name() + "' gives no per-unit importance";
+            throw new ConfigException("output.masks is 'order', which writes kept counts over an importance order of the"
+                    + " units, but this run keeps units in random order (" + why + "): set output.masks to ranges, or"
+                    + " search.unit-importance to a strategy that orders units (fisher, magnitude, perturbation)");
+        }
         Budget budget = budget(model, costs, space, timer);
         budget.checkFeasible(space.minimalHeads(), space.minimalNeurons(),
                 space.describeMinimums(config.search().minHeads(), config.search().minNeurons()));
@@ -122,7 +132,9 @@ public final class PruneJob {
         Optional<ObjectNode> fidelity = config.output().measureFidelity()
                 ? Optional.of(timer.time("fidelity", () -> fidelity(model, chosen))) : Optional.empty();
         ObjectNode header = header(model, registered, scorer, costs, budget, space, ranked.size(), unitOrderSource);
-        RankingWriter ranking = new RankingWriter(header, ranked, costs.denseMacs(), costs.denseParams(), fixedParams);
+        Optional<UnitOrder> keptOrder = space.prefixOnly() ? Optional.of(keptOrder(space)) : Optional.empty();
+        RankingWriter ranking = new RankingWriter(header, ranked, costs.denseMacs(), costs.denseParams(), fixedParams,
+                maskFormat, keptOrder);
         ObjectNode summary = JSON.createObjectNode();
         Optional<Path> exported = config.output().export() ? Optional.of(out.resolve("model")) : Optional.empty();
         timer.time("export", () -> AtomicFiles.writeDirectory(out, dir -> {
@@ -208,6 +220,16 @@ public final class PruneJob {
         return source.scorer().unitImportance().orElseThrow(() -> new ConfigException("strategy '" + name
                 + "' gives no per-unit importance to choose the units a layer keeps; set search.unit-selection to"
                 + " random, or search.unit-importance to a strategy such as fisher, magnitude or perturbation"));
+    }
+
+    private static UnitOrder keptOrder(SearchSpace space) {
+        int[][] heads = new int[space.layers()][];
+        int[][] neurons = new int[space.layers()][];
+        for (int l = 0; l < space.layers(); l++) {
+            heads[l] = space.headOrder(l);
+            neurons[l] = space.neuronOrder(l);
+        }
+        return new UnitOrder(heads, neurons);
     }
 
     private Budget budget(LoadedModel model, ViewCostModel costs, SearchSpace space, PhaseTimer timer) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.search.ScoredCandidate;
@@ -24,7 +25,8 @@ import org.zeroprune.spi.mask.PruningMask;
  * spreadsheets). Both hold only what the configuration and seed determine, never timings, so two
  * runs with the same seed write identical bytes. Rows are streamed to disk one at a time: with
  * importance-ordered units, 10,000 candidates' masks take hundreds of megabytes as text, which a
- * document built in memory first would hold twice.
+ * document built in memory first would hold twice. With {@link MaskFormat#ORDER} a row holds only the
+ * kept counts and the unit order is written once, which cuts that to a few bytes per layer.
  */
 public final class RankingWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +37,8 @@ public final class RankingWriter {
     private final long denseMacs;
     private final long denseParams;
     private final long fixedParams;
+    private final MaskFormat format;
+    private final Optional<UnitOrder> order;
 
     /**
      * A ranking to write.
@@ -45,18 +49,46 @@ public final class RankingWriter {
      * @param denseMacs MACs of the dense encoder, for ratios
      * @param denseParams parameters of the dense encoder, for ratios
      * @param fixedParams parameters outside the encoder layers (embeddings, pooler, heads)
+     * @param format how rows write their masks
+     * @param order the order in which the search kept units, if it kept them by importance; required
+     *     by {@link MaskFormat#ORDER}, and every candidate must then keep a prefix of it
+     * @throws IllegalArgumentException if the format needs an order that is missing or that a candidate breaks
      */
     public RankingWriter(ObjectNode header, List<ScoredCandidate> ranked, long denseMacs, long denseParams,
-            long fixedParams) {
+            long fixedParams, MaskFormat format, Optional<UnitOrder> order) {
+        if (format == MaskFormat.ORDER) {
+            UnitOrder o = order.orElseThrow(() -> new IllegalArgumentException(
+                    "masks in order format need the order in which the search kept units"));
+            ranked.stream().filter(c -> !o.isPrefixMask(c.mask())).findFirst().ifPresent(c -> {
+                throw new IllegalArgumentException("candidate " + c.id() + " does not keep a prefix of the unit order");
+            });
+        }
+        this.format = format;
+        this.order = order;
         this.header = header.deepCopy();
+        this.header.set("masks", masksSection());
         this.ranked = List.copyOf(ranked);
         this.denseMacs = denseMacs;
         this.denseParams = denseParams;
         this.fixedParams = fixedParams;
     }
 
-    /** The row of the candidate at {@code rank} (1 = best), as {@code ranking.json} holds it. */
+    private ObjectNode masksSection() {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("format", format.configName());
+        order.ifPresent(o -> {
+            node.set("headOrder", JSON.valueToTree(o.heads()));
+            node.set("neuronOrder", JSON.valueToTree(o.neurons()));
+        });
+        return node;
+    }
+
+    /** The row of the candidate at {@code rank} (1 = best), its masks as ranges whatever the format. */
     public ObjectNode row(int rank) {
+        return row(rank, MaskFormat.RANGES);
+    }
+
+    private ObjectNode row(int rank, MaskFormat rowFormat) {
         ScoredCandidate c = ranked.get(rank - 1);
         ObjectNode row = JSON.createObjectNode();
         row.put("rank", rank);
@@ -68,20 +100,28 @@ public final class RankingWriter {
         row.put("macsRatio", ratio(c.macs(), denseMacs));
         row.put("paramsRatio", ratio(c.params(), denseParams));
         row.put("budgetCost", c.budgetCost());
-        row.set("masks", masks(c.mask()));
+        row.set("masks", rowFormat == MaskFormat.RANGES ? masks(c.mask()) : counts(c.mask()));
         return row;
+    }
+
+    /** The mask as per-layer counts only, for {@link MaskFormat#ORDER}. */
+    private static ObjectNode counts(PruningMask mask) {
+        ObjectNode node = JSON.createObjectNode();
+        ArrayNode headCounts = node.putArray("keptHeads");
+        ArrayNode neuronCounts = node.putArray("keptNeurons");
+        for (int l = 0; l < mask.layerCount(); l++) {
+            headCounts.add(mask.heads(l).count());
+            neuronCounts.add(mask.neurons(l).count());
+        }
+        return node;
     }
 
     /** The mask as per-layer counts and ranges. */
     public static ObjectNode masks(PruningMask mask) {
-        ObjectNode node = JSON.createObjectNode();
-        ArrayNode headCounts = node.putArray("keptHeads");
-        ArrayNode neuronCounts = node.putArray("keptNeurons");
+        ObjectNode node = counts(mask);
         ArrayNode heads = node.putArray("heads");
         ArrayNode neurons = node.putArray("neurons");
         for (int l = 0; l < mask.layerCount(); l++) {
-            headCounts.add(mask.heads(l).count());
-            neuronCounts.add(mask.neurons(l).count());
             heads.add(UnitRanges.format(mask.heads(l)));
             neurons.add(UnitRanges.format(mask.neurons(l)));
         }
@@ -105,7 +145,7 @@ public final class RankingWriter {
                 }
                 json.writeArrayFieldStart("candidates");
                 for (int rank = 1; rank <= ranked.size(); rank++) {
-                    json.writeTree(row(rank));
+                    json.writeTree(row(rank, format));
                 }
                 json.writeEndArray();
                 json.writeEndObject();
@@ -115,12 +155,15 @@ public final class RankingWriter {
         });
     }
 
-    /** Writes {@code ranking.csv} into {@code directory}: one row per candidate, masks as ranges joined by {@code |}. */
+    /**
+     * Writes {@code ranking.csv} into {@code directory}: one row per candidate, kept counts per layer
+     * joined by {@code ;} and, in the ranges format, masks as ranges joined by {@code |}.
+     */
     public void writeCsv(Path directory) {
         AtomicFiles.write(directory.resolve("ranking.csv"), target -> {
             try (BufferedWriter out = open(target)) {
-                out.write("rank,id,score,macs,params,total_params,macs_ratio,params_ratio,kept_heads,kept_neurons,"
-                        + "head_mask,neuron_mask\n");
+                out.write("rank,id,score,macs,params,total_params,macs_ratio,params_ratio,kept_heads,kept_neurons"
+                        + (format == MaskFormat.RANGES ? ",head_mask,neuron_mask\n" : "\n"));
                 StringBuilder line = new StringBuilder();
                 for (int rank = 1; rank <= ranked.size(); rank++) {
                     line.setLength(0);
@@ -145,6 +188,10 @@ public final class RankingWriter {
         perLayer(line, mask, ";", l -> mask.heads(l).count());
         line.append(',');
         perLayer(line, mask, ";", l -> mask.neurons(l).count());
+        if (format == MaskFormat.ORDER) {
+            line.append('\n');
+            return;
+        }
         line.append(",\"");
         perLayer(line, mask, "|", l -> UnitRanges.format(mask.heads(l)));
         line.append("\",\"");

@@ -127,6 +127,16 @@ public final class SearchSpace {
         return prefixOnly;
     }
 
+    /** A layer's heads in the order positions address them (by importance, or the model's own order). */
+    public int[] headOrder(int layer) {
+        return headOrder[layer].clone();
+    }
+
+    /** A layer's neurons in the order block positions address them: block {@code b} holds a run of it. */
+    public int[] neuronOrder(int layer) {
+        return Arrays.stream(blockNeurons[layer]).flatMapToInt(Arrays::stream).toArray();
+    }
+
     /** Neurons kept by the first {@code blocks} block positions of a layer. */
     public int neuronsInFirstBlocks(int layer, int blocks) {
         return Math.min(blocks * neuronBlock, neurons[layer]);

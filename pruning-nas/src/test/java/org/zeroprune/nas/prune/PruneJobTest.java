@@ -17,8 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.rank.RankingMasks;
 import org.zeroprune.nas.search.BudgetException;
 import org.zeroprune.nas.testing.TinyBert;
+import org.zeroprune.spi.mask.PruningMask;
+import org.zeroprune.spi.mask.UnitSet;
 
 class PruneJobTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,6 +88,54 @@ class PruneJobTest {
             }
         }
         assertArrayEquals(rankings[0], rankings[1], search);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"random", "evolutionary", "greedy", "uniform", "hybrid"})
+    void orderFormatMasksReadBackToTheSameCandidatesAsRanges(String search) throws Exception {
+        JsonNode[] rankings = new JsonNode[2];
+        String[] formats = {"ranges", "order"};
+        long[] sizes = new long[2];
+        for (int f = 0; f < 2; f++) {
+            Path out = dir.resolve(search + "-" + formats[f]);
+            ZeroPrune.prune(ZeroPrune.config().strategy("test-params").option("importance", "true").flops(0.5).seed(5)
+                    .set("search.strategy", search).set("search.candidates", "80").set("search.neuron-block", "32")
+                    .set("search.screening", "test-params").set("search.shortlist", "12")
+                    .set("output.masks", formats[f]).set("output.export", "false").output(out.toString()).build());
+            rankings[f] = JSON.readTree(out.resolve("ranking.json").toFile());
+            sizes[f] = Files.size(out.resolve("ranking.json"));
+            assertEquals(formats[f], rankings[f].at("/masks/format").asText());
+            String csvHeader = Files.readString(out.resolve("ranking.csv")).lines().findFirst().orElseThrow();
+            assertEquals(f == 0, csvHeader.endsWith(",head_mask,neuron_mask"), csvHeader);
+        }
+        assertEquals("importance of test-params", rankings[1].at("/search/unitOrder").asText());
+        assertFalse(rankings[1].at("/candidates/0/masks").has("neurons"), "order rows hold counts only");
+        assertTrue(sizes[1] < sizes[0], "order " + sizes[1] + " bytes vs ranges " + sizes[0]);
+        RankingMasks ranges = new RankingMasks(rankings[0]);
+        RankingMasks order = new RankingMasks(rankings[1]);
+        assertEquals(ranges.size(), order.size());
+        boolean someLayerNotAPrefixOfTheModelsOrder = false;
+        for (int rank = 1; rank <= order.size(); rank++) {
+            PruningMask mask = ranges.mask(rank);
+            assertEquals(mask, order.mask(rank), search + " rank " + rank);
+            assertEquals(rankings[0].at("/candidates/" + (rank - 1) + "/score"),
+                    rankings[1].at("/candidates/" + (rank - 1) + "/score"));
+            for (int l = 0; l < mask.layerCount(); l++) {
+                UnitSet kept = mask.neurons(l);
+                someLayerNotAPrefixOfTheModelsOrder |= !kept.equals(UnitSet.firstN(kept.size(), kept.count()));
+            }
+        }
+        assertTrue(someLayerNotAPrefixOfTheModelsOrder, "the scrambled importance decides which neurons are kept");
+    }
+
+    @Test
+    void orderFormatMasksNeedUnitsKeptByImportance() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ZeroPrune.prune(ZeroPrune.config()
+                .strategy("test-params").set("search.strategy", "random").set("output.masks", "order")
+                .output(dir.resolve("out").toString()).build()));
+        assertTrue(e.getMessage().contains("output.masks is 'order'") && e.getMessage().contains(
+                "strategy 'test-params' gives no per-unit importance"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")));
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class PruneBenchmark {
 
     private final Path workDirectory;
     private final String unitSelection;
+    private final String masks;
     private final String strategy;
     private final int candidates;
     private final List<String> plugins;
@@ -36,11 +37,14 @@ public final class PruneBenchmark {
      * @param workDirectory where the checkpoints and the pruning output go (checkpoints are reused)
      * @param strategy the scoring strategy
      * @param candidates candidates of the evolutionary search
+     * @param unitSelection {@code search.unit-selection}
+     * @param masks {@code output.masks}: how the ranking writes each candidate's masks
      * @param plugins plugin directories
      * @param progress progress output
      */
-    public PruneBenchmark(Path workDirectory, String strategy, int candidates, String unitSelection,
+    public PruneBenchmark(Path workDirectory, String strategy, int candidates, String unitSelection, String masks,
             List<String> plugins, ProgressListener progress) {
+        this.masks = masks;
         this.workDirectory = workDirectory;
         this.strategy = strategy;
         this.unitSelection = unitSelection;
@@ -61,7 +65,7 @@ public final class PruneBenchmark {
         Path out = workDirectory.resolve("out");
         PruneConfig config = ZeroPrune.config().model(f32.toString()).strategy(strategy).flops(0.5)
                 .set("search.strategy", "evolutionary").set("search.candidates", Integer.toString(candidates))
-                .set("search.unit-selection", unitSelection)
+                .set("search.unit-selection", unitSelection).set("output.masks", masks)
                 .set("output.overwrite", "true").set("output.measure-latency", "false").set("plugins", JSON
                         .writeValueAsString(plugins)).output(out.toString()).build();
         long before = HeapMeter.reset();
@@ -70,6 +74,8 @@ public final class PruneBenchmark {
         double total = (System.nanoTime() - start) / 1e9;
         report.put("strategy", strategy);
         report.put("unitSelection", unitSelection);
+        report.put("masks", masks);
+        report.put("rankingBytes", Files.size(out.resolve("ranking.json")) + Files.size(out.resolve("ranking.csv")));
         report.put("candidates", result.ranking().size());
         report.put("totalSeconds", total);
         report.set("phaseSeconds", result.summary().get("seconds"));
@@ -119,6 +125,8 @@ public final class PruneBenchmark {
                 e.getKey(), e.getValue().asDouble())));
         sb.append(String.format(Locale.ROOT, "  %-14s %7.2f s%n", "total", r.get("totalSeconds").asDouble()));
         sb.append(String.format(Locale.ROOT, "  peak heap during prune: %.0f MB%n", r.get("peakHeapBytes").asLong() / 1e6));
+        sb.append(String.format(Locale.ROOT, "  ranking.json + ranking.csv: %.1f MB (masks as %s)%n",
+                r.get("rankingBytes").asLong() / 1e6, r.get("masks").asText()));
         for (String key : new String[] {"readHeapF32", "readHeapF16"}) {
             var h = r.get(key);
             sb.append(String.format(Locale.ROOT, "  read %s: %.0f MB file, peak heap %.0f MB (%.2fx the file), %.2f s%n",

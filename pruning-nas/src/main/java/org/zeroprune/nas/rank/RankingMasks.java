@@ -1,0 +1,104 @@
+package org.zeroprune.nas.rank;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.zeroprune.spi.mask.PruningMask;
+import org.zeroprune.spi.mask.UnitSet;
+
+/**
+ * Reads a candidate's masks back from a parsed {@code ranking.json}, in either {@link MaskFormat}:
+ * for programs that pick a candidate other than the exported one.
+ */
+public final class RankingMasks {
+    private final JsonNode ranking;
+    private final MaskFormat format;
+    private final int[] denseHeads;
+    private final int[] denseNeurons;
+    private final UnitOrder order;
+
+    /**
+     * A reader over one ranking.
+     *
+     * @throws IllegalArgumentException naming the key when the ranking lacks what its format needs
+     */
+    public RankingMasks(JsonNode ranking) {
+        this.ranking = ranking;
+        // rankings written before the masks section existed hold ranges
+        String name = ranking.path("masks").path("format").asText("ranges");
+        if (!name.equals("ranges") && !name.equals("order")) {
+            throw new IllegalArgumentException("masks.format is '" + name + "'; expected ranges or order");
+        }
+        this.format = MaskFormat.named(name);
+        this.denseHeads = ints(ranking.at("/dense/heads"), "dense.heads");
+        this.denseNeurons = ints(ranking.at("/dense/neurons"), "dense.neurons");
+        this.order = format == MaskFormat.ORDER ? new UnitOrder(nested(ranking.at("/masks/headOrder"), "masks.headOrder"),
+                nested(ranking.at("/masks/neuronOrder"), "masks.neuronOrder")) : null;
+    }
+
+    /** How the ranking writes masks. */
+    public MaskFormat format() {
+        return format;
+    }
+
+    /** Number of candidates. */
+    public int size() {
+        return ranking.path("candidates").size();
+    }
+
+    /**
+     * The masks of the candidate at {@code rank} (1 = best).
+     *
+     * @throws IllegalArgumentException naming the rank and key when they are missing or malformed
+     */
+    public PruningMask mask(int rank) {
+        if (rank < 1 || rank > size()) {
+            throw new IllegalArgumentException("rank " + rank + " is outside 1.." + size());
+        }
+        JsonNode masks = ranking.get("candidates").get(rank - 1).path("masks");
+        String where = "candidates[" + (rank - 1) + "].masks";
+        if (format == MaskFormat.ORDER) {
+            return order.prefixMask(ints(masks.path("keptHeads"), where + ".keptHeads"),
+                    ints(masks.path("keptNeurons"), where + ".keptNeurons"));
+        }
+        List<UnitSet> heads = ranges(masks.path("heads"), denseHeads, where + ".heads");
+        List<UnitSet> neurons = ranges(masks.path("neurons"), denseNeurons, where + ".neurons");
+        return PruningMask.of(heads, neurons);
+    }
+
+    private static List<UnitSet> ranges(JsonNode node, int[] sizes, String where) {
+        if (!node.isArray() || node.size() != sizes.length) {
+            throw new IllegalArgumentException(where + " should list " + sizes.length + " layers of ranges; found " + node);
+        }
+        List<UnitSet> sets = new ArrayList<>(sizes.length);
+        for (int l = 0; l < sizes.length; l++) {
+            sets.add(UnitRanges.parse(node.get(l).asText(), sizes[l]));
+        }
+        return sets;
+    }
+
+    private static int[] ints(JsonNode node, String where) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(where + " should be an array of integers; found " + node);
+        }
+        int[] out = new int[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!node.get(i).canConvertToInt() || !node.get(i).isIntegralNumber()) {
+                throw new IllegalArgumentException(where + "[" + i + "] should be an integer; found " + node.get(i));
+            }
+            out[i] = node.get(i).intValue();
+        }
+        return out;
+    }
+
+    private static int[][] nested(JsonNode node, String where) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(where + " should be an array per layer; found " + node);
+        }
+        int[][] out = new int[node.size()][];
+        for (int l = 0; l < out.length; l++) {
+            out[l] = ints(node.get(l), where + "[" + l + "]");
+        }
+        return out;
+    }
+}
