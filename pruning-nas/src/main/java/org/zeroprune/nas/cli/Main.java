@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Prunes pretrained BERT encoders without training and without data: enumerates head and"
                 + " neuron masks under a budget, ranks them with a plugin scoring strategy, and writes the winner as a"
                 + " smaller checkpoint.",
-        subcommands = {PruneCommand.class, EvaluateCommand.class, StrategiesCommand.class, ImportOnnxCommand.class,
+        subcommands = {PruneCommand.class, ExportCommand.class, EvaluateCommand.class, StrategiesCommand.class, ImportOnnxCommand.class,
                 ModelsCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

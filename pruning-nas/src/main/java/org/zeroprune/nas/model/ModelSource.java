@@ -48,6 +48,17 @@ public final class ModelSource {
         return LoadedModel.of(BertCheckpoint.read(path), "checkpoint " + path.toAbsolutePath());
     }
 
+    /**
+     * The model specification as {@link #load} reads it from any working directory: local paths
+     * made absolute, {@code embedded} and {@code djl://} URLs unchanged.
+     */
+    public static String portableSpec(String spec) {
+        if (spec.equals(EMBEDDED) || spec.equals(EmbeddedModel.NAME) || spec.startsWith(DjlZoo.SCHEME)) {
+            return spec;
+        }
+        return Paths.get(spec).toAbsolutePath().normalize().toString();
+    }
+
     /** Imports an ONNX file into the cache (once per file version) and reads it. */
     static BertCheckpoint importOnnx(Path onnx) {
         if (!Files.isRegularFile(onnx)) {

@@ -305,6 +305,8 @@ public final class PruneJob {
             Budget budget, SearchSpace space, int ranked, Optional<String> unitOrderSource) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("model", model.description());
+        // what `export` loads to apply a ranked candidate's masks later, from any working directory
+        doc.put("modelSource", ModelSource.portableSpec(config.model()));
         ObjectNode scoring = doc.putObject("scoring");
         scoring.put("strategy", registered.name());
         scoring.set("options", JSON.valueToTree(org.zeroprune.spi.StrategyOptions.parse(registered.name(),

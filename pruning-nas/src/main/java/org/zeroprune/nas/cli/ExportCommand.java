@@ -1,0 +1,50 @@
+package org.zeroprune.nas.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.export.RankedCandidateExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zeroprune export}: any ranked candidate of an earlier prune as a pruned checkpoint, without a new search. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the K-th candidate of a ranking.json from an earlier prune as a pruned checkpoint"
+                + " (model.safetensors, config.json, tokenizer.json, masks.json), without searching again.")
+final class ExportCommand implements Callable<Integer> {
+    @Option(names = "--ranking", paramLabel = "FILE", defaultValue = "out/ranking.json",
+            description = "The ranking (default: ${DEFAULT-VALUE}); either mask format.")
+    Path ranking;
+
+    @Option(names = "--rank", paramLabel = "K", required = true, description = "The candidate's rank, 1 being the best.")
+    int rank;
+
+    @Option(names = "--model", paramLabel = "DIR|FILE.onnx", description = "The dense model the ranking was made from"
+            + " (default: the ranking's modelSource).")
+    String model;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The checkpoint directory to write.")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Replace an existing output directory.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() {
+        RankedCandidateExport.Exported e = RankedCandidateExport.export(ranking, rank, model, out, overwrite);
+        BertCheckpoint c = e.checkpoint();
+        int layers = c.config().layers();
+        int[] heads = new int[layers];
+        int[] neurons = new int[layers];
+        for (int l = 0; l < layers; l++) {
+            heads[l] = c.config().headsInLayer(l);
+            neurons[l] = c.config().ffnWidth(l);
+        }
+        System.out.printf("exported rank %d of %s (score %s, MACs %.3f of dense) -> %s%n", e.rank(), ranking,
+                e.row().path("score").asText(), e.row().path("macsRatio").asDouble(), out);
+        System.out.printf("  %,d parameters; heads per layer %s, neurons per layer %s; from %s%n", c.parameterCount(),
+                Arrays.toString(heads).replace(",", ""), Arrays.toString(neurons).replace(",", ""), e.model());
+        return 0;
+    }
+}

@@ -1,0 +1,121 @@
+package org.zeroprune.nas.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.model.ModelSource;
+import org.zeroprune.nas.rank.RankingMasks;
+import org.zeroprune.nas.rank.RankingWriter;
+import org.zeroprune.spi.mask.PruningMask;
+
+/**
+ * Exports any ranked candidate of an earlier {@code prune} as a pruned checkpoint, without searching
+ * again: the candidate's masks are read back from {@code ranking.json} (either mask format) and
+ * applied to the model the ranking was made from.
+ */
+public final class RankedCandidateExport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RankedCandidateExport() {
+    }
+
+    /**
+     * What was exported.
+     *
+     * @param rank the candidate's rank in the ranking
+     * @param row the candidate's ranking row, masks as ranges
+     * @param checkpoint the pruned checkpoint as written
+     * @param directory where it was written
+     * @param model where the dense model came from
+     */
+    public record Exported(int rank, ObjectNode row, BertCheckpoint checkpoint, Path directory, String model) {
+    }
+
+    /**
+     * Writes the candidate at {@code rank} of {@code rankingFile} into {@code out}, atomically.
+     *
+     * @param model the dense model, or {@code null} for the ranking's own {@code modelSource}
+     * @throws ConfigException naming the file, the key and what was expected when the ranking cannot be
+     *     read, the rank is outside it, or the model is not the one the ranking was made from
+     */
+    public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite) {
+        if (Files.exists(out) && !overwrite) {
+            throw new ConfigException("output directory " + out + " exists; pass --overwrite to replace it");
+        }
+        JsonNode ranking = read(rankingFile);
+        String source = model != null ? model : ranking.path("modelSource").asText("");
+        if (source.isBlank()) {
+            throw new ConfigException(rankingFile + ": no 'modelSource' (written by an older version); pass --model with"
+                    + " the model the ranking was made from");
+        }
+        PruningMask mask;
+        try {
+            mask = new RankingMasks(ranking).mask(rank);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(rankingFile + ": " + e.getMessage());
+        }
+        LoadedModel dense = ModelSource.load(source);
+        requireSameShape(rankingFile, ranking, dense);
+        ObjectNode row = ((ObjectNode) ranking.get("candidates").get(rank - 1)).deepCopy();
+        row.set("masks", RankingWriter.masks(mask));
+        row.put("source", dense.description());
+        row.put("ranking", rankingFile.toAbsolutePath().toString());
+        BertCheckpoint[] written = new BertCheckpoint[1];
+        AtomicFiles.writeDirectory(out, dir -> {
+            written[0] = PrunedCheckpointWriter.write(dense.checkpoint(), mask, dir, row);
+            long expected = row.path("totalParams").asLong(-1);
+            if (expected >= 0 && written[0].parameterCount() != expected) {
+                // the same shapes but another checkpoint layout (e.g. with or without a pooler)
+                throw new ConfigException(rankingFile + ": rank " + rank + " has totalParams " + expected + ", but pruning "
+                        + dense.description() + " with its masks gives " + written[0].parameterCount()
+                        + "; pass --model with the model the ranking was made from");
+            }
+        });
+        return new Exported(rank, row, written[0], out, dense.description());
+    }
+
+    private static JsonNode read(Path rankingFile) {
+        if (!Files.isRegularFile(rankingFile)) {
+            throw new ConfigException(rankingFile + ": not found; expected a ranking.json written by prune");
+        }
+        try {
+            JsonNode ranking = JSON.readTree(rankingFile.toFile());
+            if (ranking == null || !ranking.path("candidates").isArray()) {
+                throw new ConfigException(rankingFile + ": no 'candidates' array; expected a ranking.json written by prune");
+            }
+            return ranking;
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(rankingFile + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new ConfigException(rankingFile + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void requireSameShape(Path rankingFile, JsonNode ranking, LoadedModel dense) {
+        int layers = dense.view().layerCount();
+        int[] heads = new int[layers];
+        int[] neurons = new int[layers];
+        for (int l = 0; l < layers; l++) {
+            heads[l] = dense.view().layer(l).attention().unitCount();
+            neurons[l] = dense.view().layer(l).ffn().unitCount();
+        }
+        String rankingHeads = ranking.at("/dense/heads").toString().replace(" ", "");
+        String rankingNeurons = ranking.at("/dense/neurons").toString().replace(" ", "");
+        String modelHeads = Arrays.toString(heads).replace(" ", "");
+        String modelNeurons = Arrays.toString(neurons).replace(" ", "");
+        if (!rankingHeads.equals(modelHeads) || !rankingNeurons.equals(modelNeurons)) {
+            throw new ConfigException(rankingFile + " was made for a model with heads " + rankingHeads + " and neurons "
+                    + rankingNeurons + " per layer; " + dense.description() + " has heads " + modelHeads + " and neurons "
+                    + modelNeurons + ": pass --model with the model the ranking was made from");
+        }
+    }
+}

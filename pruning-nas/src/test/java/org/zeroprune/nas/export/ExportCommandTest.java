@@ -1,0 +1,87 @@
+package org.zeroprune.nas.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeroprune.nas.api.ZeroPrune;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.rank.RankingMasks;
+import org.zeroprune.nas.testing.CliRun;
+import org.zeroprune.nas.testing.TinyBert;
+
+class ExportCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static Path ranking;
+
+    /** One ranking of the embedded model, masks in order format, without an exported model. */
+    @BeforeAll
+    static void prune() {
+        Path out = dir.resolve("pruned");
+        ZeroPrune.prune(ZeroPrune.config().strategy("test-params").option("importance", "true").flops(0.5).seed(3)
+                .set("search.strategy", "random").set("search.candidates", "30").set("output.masks", "order")
+                .set("output.export", "false").output(out.toString()).build());
+        ranking = out.resolve("ranking.json");
+    }
+
+    @Test
+    void theKthCandidateIsExportedWithTheParameterCountOfItsRankingRow() throws Exception {
+        Path out = dir.resolve("rank3");
+        CliRun r = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "3", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("exported rank 3 of " + ranking), r.out());
+
+        JsonNode doc = JSON.readTree(ranking.toFile());
+        JsonNode row = doc.get("candidates").get(2);
+        BertCheckpoint exported = BertCheckpoint.read(out);
+        assertEquals(row.get("totalParams").asLong(), exported.parameterCount());
+        for (int l = 0; l < 6; l++) {
+            assertEquals(row.at("/masks/keptHeads/" + l).asInt(), exported.config().headsInLayer(l));
+            assertEquals(row.at("/masks/keptNeurons/" + l).asInt(), exported.config().ffnWidth(l));
+        }
+        assertTrue(exported.tokenizer().isPresent());
+        JsonNode masks = JSON.readTree(out.resolve("masks.json").toFile());
+        assertEquals(3, masks.get("rank").asInt());
+        // masks.json holds ranges whatever the ranking's format, and they are the ranking's candidate
+        JsonNode asRanges = JSON.readTree("{\"dense\": " + doc.get("dense") + ", \"candidates\": [" + masks + "]}");
+        assertEquals(new RankingMasks(doc).mask(3), new RankingMasks(asRanges).mask(1));
+    }
+
+    @Test
+    void aRankOutsideTheRankingOrAnotherModelIsRefusedAndWritesNothing() throws Exception {
+        Path out = dir.resolve("refused");
+        CliRun outside = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "31", "--out", out.toString());
+        assertEquals(1, outside.status());
+        assertTrue(outside.err().contains(ranking + ": rank 31 is outside 1..30"), outside.err());
+
+        TinyBert tiny = new TinyBert();
+        Path other = tiny.write(dir.resolve("tiny"));
+        CliRun wrong = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "1", "--model", other.toString(),
+                "--out", out.toString());
+        assertEquals(1, wrong.status());
+        assertTrue(wrong.err().contains("was made for a model with heads [12,12,12,12,12,12]"), wrong.err());
+        assertTrue(wrong.err().contains("pass --model with the model the ranking was made from"), wrong.err());
+        assertFalse(Files.exists(out));
+
+        Files.createDirectories(out);
+        CliRun exists = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "1", "--out", out.toString());
+        assertEquals(1, exists.status());
+        assertTrue(exists.err().contains("exists; pass --overwrite"), exists.err());
+
+        CliRun missing = CliRun.of("export", "--ranking", dir.resolve("nope.json").toString(), "--rank", "1", "--out",
+                dir.resolve("x").toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("nope.json: not found; expected a ranking.json written by prune"), missing.err());
+    }
+}
