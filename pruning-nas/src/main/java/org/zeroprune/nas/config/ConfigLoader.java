@@ -249,6 +249,8 @@ public final class ConfigLoader {
         require(o != null && o.dir() != null && !o.dir().isBlank(), source, "output.dir", o == null ? null : o.dir(), "a directory");
         require(o.exportRank() >= 1, source, "output.export-rank", o.exportRank(), "1 or more");
         require(List.of("ranges", "order").contains(o.masks()), source, "output.masks", o.masks(), "ranges or order");
+        require(!o.masks().equals("order") || !s.unitSelection().equals("random"), source, "output.masks", o.masks(),
+                "ranges when search.unit-selection is random, which keeps no unit order");
         require(c.threads() >= 0 && c.threads() <= 1024, source, "threads", c.threads(), "0 (every core) .. 1024");
     }
 
