@@ -57,14 +57,16 @@ public final class RankedCandidateExport {
             throw new ConfigException(rankingFile + ": no 'modelSource' (written by an older version); pass --model with"
                     + " the model the ranking was made from");
         }
+        RankingMasks masks;
         PruningMask mask;
         try {
-            mask = new RankingMasks(ranking).mask(rank);
+            masks = new RankingMasks(ranking);
+            mask = masks.mask(rank);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(rankingFile + ": " + e.getMessage());
         }
         LoadedModel dense = ModelSource.load(source);
-        requireSameShape(rankingFile, ranking, dense);
+        requireSameShape(rankingFile, masks, dense);
         ObjectNode row = ((ObjectNode) ranking.get("candidates").get(rank - 1)).deepCopy();
         row.set("masks", RankingWriter.masks(mask));
         row.put("source", dense.description());
@@ -100,7 +102,7 @@ public final class RankedCandidateExport {
         }
     }
 
-    private static void requireSameShape(Path rankingFile, JsonNode ranking, LoadedModel dense) {
+    private static void requireSameShape(Path rankingFile, RankingMasks ranking, LoadedModel dense) {
         int layers = dense.view().layerCount();
         int[] heads = new int[layers];
         int[] neurons = new int[layers];
@@ -108,14 +110,11 @@ public final class RankedCandidateExport {
             heads[l] = dense.view().layer(l).attention().unitCount();
             neurons[l] = dense.view().layer(l).ffn().unitCount();
         }
-        String rankingHeads = ranking.at("/dense/heads").toString().replace(" ", "");
-        String rankingNeurons = ranking.at("/dense/neurons").toString().replace(" ", "");
-        String modelHeads = Arrays.toString(heads).replace(" ", "");
-        String modelNeurons = Arrays.toString(neurons).replace(" ", "");
-        if (!rankingHeads.equals(modelHeads) || !rankingNeurons.equals(modelNeurons)) {
-            throw new ConfigException(rankingFile + " was made for a model with heads " + rankingHeads + " and neurons "
-                    + rankingNeurons + " per layer; " + dense.description() + " has heads " + modelHeads + " and neurons "
-                    + modelNeurons + ": pass --model with the model the ranking was made from");
+        if (!Arrays.equals(ranking.denseHeads(), heads) || !Arrays.equals(ranking.denseNeurons(), neurons)) {
+            throw new ConfigException(rankingFile + " was made for a model with heads " + Arrays.toString(ranking.denseHeads())
+                    + " and neurons " + Arrays.toString(ranking.denseNeurons()) + " per layer; " + dense.description()
+                    + " has heads " + Arrays.toString(heads) + " and neurons " + Arrays.toString(neurons)
+                    + ": pass --model with the model the ranking was made from");
         }
     }
 }

@@ -110,10 +110,10 @@ public final class PruneJob {
         SearchSpace space = unitOrder.map(i -> space(Optional.of(i), model)).orElse(plainSpace);
         MaskFormat maskFormat = MaskFormat.named(config.output().masks());
         if (maskFormat == MaskFormat.ORDER && !space.prefixOnly()) {
-            String why = config.search().unitSelection().equals("random") ? "search.unit-selection is random"
-                    : "search.unit-selection is auto and strategy '" + registered.name() + "' gives no per-unit importance";
+            // unit-selection random is refused with the configuration; auto lands here when no strategy orders units
             throw new ConfigException("output.masks is 'order', which writes kept counts over an importance order of the"
-                    + " units, but this run keeps units in random order (" + why + "): set output.masks to ranges, or"
+                    + " units, but this run keeps units in random order (search.unit-selection is auto and strategy '"
+                    + registered.name() + "' gives no per-unit importance): set output.masks to ranges, or"
                     + " search.unit-importance to a strategy that orders units (fisher, magnitude, perturbation)");
         }
         Budget budget = budget(model, costs, space, timer);

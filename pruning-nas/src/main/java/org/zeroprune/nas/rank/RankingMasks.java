@@ -36,6 +36,16 @@ public final class RankingMasks {
                 nested(ranking.at("/masks/neuronOrder"), "masks.neuronOrder")) : null;
     }
 
+    /** Heads per layer of the dense model the ranking was made for (a copy). */
+    public int[] denseHeads() {
+        return denseHeads.clone();
+    }
+
+    /** Neurons per layer of the dense model the ranking was made for (a copy). */
+    public int[] denseNeurons() {
+        return denseNeurons.clone();
+    }
+
     /** How the ranking writes masks. */
     public MaskFormat format() {
         return format;

@@ -50,18 +50,14 @@ public final class RankingWriter {
      * @param denseParams parameters of the dense encoder, for ratios
      * @param fixedParams parameters outside the encoder layers (embeddings, pooler, heads)
      * @param format how rows write their masks
-     * @param order the order in which the search kept units, if it kept them by importance; required
-     *     by {@link MaskFormat#ORDER}, and every candidate must then keep a prefix of it
-     * @throws IllegalArgumentException if the format needs an order that is missing or that a candidate breaks
+     * @param order the order in which the search kept units, if it kept them by importance (then every
+     *     candidate keeps a prefix of it, as {@code SearchSpace} builds them); required by {@link MaskFormat#ORDER}
+     * @throws IllegalArgumentException if the format needs an order that is missing
      */
     public RankingWriter(ObjectNode header, List<ScoredCandidate> ranked, long denseMacs, long denseParams,
             long fixedParams, MaskFormat format, Optional<UnitOrder> order) {
-        if (format == MaskFormat.ORDER) {
-            UnitOrder o = order.orElseThrow(() -> new IllegalArgumentException(
-                    "masks in order format need the order in which the search kept units"));
-            ranked.stream().filter(c -> !o.isPrefixMask(c.mask())).findFirst().ifPresent(c -> {
-                throw new IllegalArgumentException("candidate " + c.id() + " does not keep a prefix of the unit order");
-            });
+        if (format == MaskFormat.ORDER && order.isEmpty()) {
+            throw new IllegalArgumentException("masks in order format need the order in which the search kept units");
         }
         this.format = format;
         this.order = order;

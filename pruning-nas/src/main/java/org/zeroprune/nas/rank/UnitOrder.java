@@ -46,32 +46,6 @@ public record UnitOrder(int[][] heads, int[][] neurons) {
         return PruningMask.of(h, n);
     }
 
-    /** Whether {@code mask} keeps, in every layer, exactly a prefix of this order. */
-    public boolean isPrefixMask(PruningMask mask) {
-        if (mask.layerCount() != heads.length) {
-            return false;
-        }
-        for (int l = 0; l < heads.length; l++) {
-            if (!isPrefix(heads[l], mask.heads(l)) || !isPrefix(neurons[l], mask.neurons(l))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isPrefix(int[] order, UnitSet kept) {
-        if (kept.size() != order.length) {
-            return false;
-        }
-        int count = kept.count();
-        for (int p = 0; p < count; p++) {
-            if (!kept.contains(order[p])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static UnitSet prefix(int[] order, int count, String kind, int layer) {
         if (count < 0 || count > order.length) {
             throw new IllegalArgumentException("layer " + layer + " keeps " + count + " " + kind + "; it has "

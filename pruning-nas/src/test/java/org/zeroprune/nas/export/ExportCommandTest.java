@@ -70,7 +70,7 @@ class ExportCommandTest {
         CliRun wrong = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "1", "--model", other.toString(),
                 "--out", out.toString());
         assertEquals(1, wrong.status());
-        assertTrue(wrong.err().contains("was made for a model with heads [12,12,12,12,12,12]"), wrong.err());
+        assertTrue(wrong.err().contains("was made for a model with heads [12, 12, 12, 12, 12, 12]"), wrong.err());
         assertTrue(wrong.err().contains("pass --model with the model the ranking was made from"), wrong.err());
         assertFalse(Files.exists(out));
 
