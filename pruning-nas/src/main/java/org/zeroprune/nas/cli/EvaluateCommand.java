@@ -77,6 +77,11 @@ final class EvaluateCommand implements Callable<Integer> {
             + " search.neuron-block=32).")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--sts", paramLabel = "FILE", description = "An STS benchmark file (tab-separated: genre, file, year,"
+            + " id, score, sentence 1, sentence 2): report the Spearman x100 of the dense model, the best candidate and"
+            + " each strategy's top pick.")
+    String sts;
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -99,6 +104,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (corpus != null) {
             overrides.put("scoring.corpus", corpus);
+        }
+        if (sts != null) {
+            overrides.put("output.sts", sts);
         }
         PruneConfig config = ConfigLoader.load(Optional.ofNullable(configFile), overrides);
         List<String> dirs = new ArrayList<>(config.plugins());

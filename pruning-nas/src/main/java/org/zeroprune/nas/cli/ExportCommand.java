@@ -1,7 +1,16 @@
 package org.zeroprune.nas.cli;
 
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.zeroprune.nas.config.ConfigLoader;
+import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.forward.DjlModelRuntime;
+import org.zeroprune.nas.prune.ReconstructionStep;
+import org.zeroprune.nas.reconstruct.Reconstructor;
 import java.util.concurrent.Callable;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.export.RankedCandidateExport;
@@ -30,9 +39,41 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing output directory.")
     boolean overwrite;
 
+    @Option(names = "--reconstruct", paramLabel = "LEVEL", description = "Reconstruction before writing: tune (default),"
+            + " scales, refit or none (the plain cut), as in prune.")
+    String reconstruct;
+
+    @Option(names = "--corpus", paramLabel = "builtin|FILE", description = "Calibrate the reconstruction on this"
+            + " corpus's calibration part instead of generated tokens.")
+    String corpus;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated calibration tokens (default 42).")
+    Long seed;
+
     @Override
     public Integer call() {
-        RankedCandidateExport.Exported e = RankedCandidateExport.export(ranking, rank, model, out, overwrite);
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (reconstruct != null) {
+            overrides.put("reconstruct.level", reconstruct);
+        }
+        if (corpus != null) {
+            overrides.put("scoring.corpus", corpus);
+        }
+        if (seed != null) {
+            overrides.put("search.seed", seed.toString());
+        }
+        PruneConfig config = ConfigLoader.load(Optional.empty(), overrides);
+        ObjectNode[] report = new ObjectNode[1];
+        RankedCandidateExport.Exported e;
+        try (DjlModelRuntime runtime = new DjlModelRuntime()) {
+            ReconstructionStep step = new ReconstructionStep(config.reconstruct(), config.scoring().corpus(), runtime,
+                    config.search().seed());
+            e = RankedCandidateExport.export(ranking, rank, model, out, overwrite, (dense, cut) -> {
+                Reconstructor.Reconstruction r = step.run(dense, cut);
+                report[0] = r.report();
+                return r.checkpoint();
+            });
+        }
         BertCheckpoint c = e.checkpoint();
         int layers = c.config().layers();
         int[] heads = new int[layers];
@@ -45,6 +86,7 @@ final class ExportCommand implements Callable<Integer> {
                 e.row().path("score").asText(), e.row().path("macsRatio").asDouble(), out);
         System.out.printf("  %,d parameters; heads per layer %s, neurons per layer %s; from %s%n", c.parameterCount(),
                 Arrays.toString(heads).replace(",", ""), Arrays.toString(neurons).replace(",", ""), e.model());
+        PruneCommand.printReconstruction(report[0]);
         return 0;
     }
 }

@@ -67,6 +67,17 @@ final class PruneCommand implements Callable<Integer> {
             + " the heads and neurons a layer keeps (default: the scoring strategy's); e.g. fisher, with --corpus.")
     String unitImportance;
 
+    @Option(names = "--reconstruct", paramLabel = "LEVEL", description = "Reconstruction of the chosen candidate before"
+            + " export: tune (default; end-to-end tuning of per-unit scales, output biases and LayerNorms), scales or"
+            + " refit (layer-wise least squares), none (the plain cut). Calibrated on generated tokens, or on the"
+            + " --corpus calibration part when one is given.")
+    String reconstruct;
+
+    @Option(names = "--sts", paramLabel = "FILE", description = "An STS benchmark file (tab-separated: genre, file, year,"
+            + " id, score, sentence 1, sentence 2): the summary gives the Spearman x100 of the dense, cut and exported"
+            + " model on it.")
+    String sts;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out).")
     String out;
 
@@ -115,6 +126,8 @@ final class PruneCommand implements Callable<Integer> {
         put(overrides, "scoring.corpus", corpus);
         put(overrides, "search.unit-importance", unitImportance);
         put(overrides, "output.dir", out);
+        put(overrides, "reconstruct.level", reconstruct);
+        put(overrides, "output.sts", sts);
         if (overwrite) {
             overrides.put("output.overwrite", "true");
         }
@@ -129,7 +142,7 @@ final class PruneCommand implements Callable<Integer> {
             List<String> all = new java.util.ArrayList<>(config.plugins());
             all.addAll(plugins);
             config = new PruneConfig(config.model(), config.budget(), config.search(), config.scoring(), config.output(),
-                    all, config.threads());
+                    all, config.threads(), config.reconstruct());
         }
         PruneResult result = ZeroPrune.prune(config, new ConsoleProgress(System.err, quiet));
         printSummary(config, result);
@@ -165,10 +178,18 @@ final class PruneCommand implements Callable<Integer> {
                     latency.get("denseMs").asDouble(), latency.get("prunedMs").asDouble(), latency.get("speedup").asDouble(),
                     latency.get("setting").asText());
         }
+        printReconstruction(s.path("reconstruction"));
         JsonNode fidelity = s.get("fidelity");
         if (fidelity != null) {
-            System.out.printf(Locale.ROOT, "  fidelity   %.4f (mean cosine to the dense model over %d sentences of %s)%n",
-                    fidelity.get("fidelity").asDouble(), fidelity.get("sentences").asInt(), fidelity.get("corpus").asText());
+            System.out.printf(Locale.ROOT, "  fidelity   %.4f exported, %.4f plain cut (mean cosine to the dense model over %d"
+                    + " sentences of %s)%n", fidelity.get("fidelity").asDouble(), fidelity.get("cutFidelity").asDouble(),
+                    fidelity.get("sentences").asInt(), fidelity.get("corpus").asText());
+        }
+        JsonNode sts = s.get("sts");
+        if (sts != null) {
+            System.out.printf(Locale.ROOT, "  STS        dense %.2f, exported %.2f, plain cut %.2f (Spearman x100 over %d pairs"
+                    + " of %s)%n", sts.get("dense").asDouble(), sts.get("pruned").asDouble(), sts.get("cut").asDouble(),
+                    sts.get("pairs").asInt(), sts.get("file").asText());
         }
         StringBuilder times = new StringBuilder();
         result.summary().get("seconds").fields().forEachRemaining(e -> times.append(times.length() == 0 ? "" : ", ")
@@ -177,6 +198,22 @@ final class PruneCommand implements Callable<Integer> {
         Path dir = result.outputDirectory();
         System.out.println("  written    " + dir.resolve("ranking.json") + ", " + dir.resolve("ranking.csv") + ", "
                 + dir.resolve("summary.json") + result.exportedModel().map(p -> ", " + p + "/").orElse(""));
+    }
+
+    static void printReconstruction(JsonNode r) {
+        if (r.isMissingNode()) {
+            return;
+        }
+        if (r.has("skipped")) {
+            System.out.println("  rebuilt    skipped: " + r.get("skipped").asText());
+        } else if (r.path("level").asText().equals("none")) {
+            System.out.println("  rebuilt    no (--reconstruct none): the exported weights are the plain cut");
+        } else {
+            System.out.printf(Locale.ROOT, "  rebuilt    %s on %d sequences (%s): calibration objective %.4g -> %.4g%s, %.1f s%n",
+                    r.get("level").asText(), r.at("/calibration/sequences").asInt(), r.at("/calibration/source").asText(),
+                    r.get("objectiveBefore").asDouble(), r.get("objectiveAfter").asDouble(),
+                    r.path("changed").asBoolean() ? "" : " (no gain: kept the plain cut)", r.get("seconds").asDouble());
+        }
     }
 
     private static String counts(ScoredCandidate c, boolean heads) {

@@ -252,6 +252,16 @@ public final class ConfigLoader {
         require(!o.masks().equals("order") || !s.unitSelection().equals("random"), source, "output.masks", o.masks(),
                 "ranges when search.unit-selection is random, which keeps no unit order");
         require(c.threads() >= 0 && c.threads() <= 1024, source, "threads", c.threads(), "0 (every core) .. 1024");
+        PruneConfig.ReconstructConfig r = c.reconstruct();
+        require(r != null, source, "reconstruct", null, "a mapping");
+        require(List.of("none", "scales", "refit", "tune").contains(r.level()), source, "reconstruct.level", r.level(),
+                "none, scales, refit or tune");
+        require(List.of("auto", "generated", "corpus").contains(r.calibration()), source, "reconstruct.calibration",
+                r.calibration(), "auto, generated or corpus");
+        require(!r.calibration().equals("corpus") || !sc.corpus().isBlank(), source, "reconstruct.calibration",
+                r.calibration(), "generated or auto unless scoring.corpus names a corpus (--corpus builtin|FILE)");
+        require(r.sequences() >= 8 && r.sequences() <= 100_000, source, "reconstruct.sequences", r.sequences(), "8..100000");
+        require(r.steps() >= 1 && r.steps() <= 100_000, source, "reconstruct.steps", r.steps(), "1..100000");
     }
 
     private static void ratio(String source, String key, Double value) {

@@ -16,10 +16,11 @@ import java.util.Map;
  * @param output where results go
  * @param plugins directories searched for plugin jars, besides the class path
  * @param threads threads used to score candidates
+ * @param reconstruct how the chosen candidate is reconstructed before it is exported
  */
 public record PruneConfig(
         String model, BudgetConfig budget, SearchConfig search, ScoringConfig scoring, OutputConfig output,
-        List<String> plugins, int threads) {
+        List<String> plugins, int threads, ReconstructConfig reconstruct) {
 
     /** Copies the lists. */
     public PruneConfig {
@@ -86,9 +87,24 @@ public record PruneConfig(
      * @param masks how {@code ranking.json} and {@code ranking.csv} write each candidate's masks:
      *     {@code ranges} (kept unit indices as ranges) or {@code order} (kept counts only, with the
      *     search's unit order written once; needs units chosen by importance)
+     * @param sts an STS benchmark file (tab-separated) on which the dense, cut and exported models are
+     *     scored for the summary, or empty
      */
     public record OutputConfig(String dir, boolean overwrite, boolean export, int exportRank, boolean measureLatency,
-            boolean measureFidelity, String masks) {
+            boolean measureFidelity, String masks, String sts) {
+    }
+
+    /**
+     * @param level {@code none} (the plain cut, byte for byte as without reconstruction), {@code scales}
+     *     (layer-wise per-unit factors), {@code refit} (layer-wise refit of the kept columns of the output
+     *     projections and their biases) or {@code tune} (end-to-end tuning of per-unit factors, output biases
+     *     and LayerNorms)
+     * @param calibration {@code auto} (the scoring corpus's calibration part when {@code scoring.corpus} is
+     *     set, else generated tokens), {@code generated} or {@code corpus}
+     * @param sequences generated calibration sequences
+     * @param steps optimisation steps of {@code tune}
+     */
+    public record ReconstructConfig(String level, String calibration, int sequences, int steps) {
     }
 
     /** Which budget kind is set. */

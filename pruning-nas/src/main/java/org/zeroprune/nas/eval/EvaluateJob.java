@@ -155,8 +155,25 @@ public final class EvaluateJob {
                 best = i;
             }
         }
+        Optional<Evaluation.Sts> sts = config.output().sts().isBlank() ? Optional.empty()
+                : Optional.of(sts(StsBenchmark.read(java.nio.file.Paths.get(config.output().sts())), model, masks, best, results));
         return new Evaluation(config, model.description(), corpus.source(), corpus.evaluation().size(), budget, masks,
-                costs, fidelity, heldOut, best, fidelitySeconds, results, failures, (System.nanoTime() - started) / 1e9);
+                costs, fidelity, heldOut, best, fidelitySeconds, results, failures, (System.nanoTime() - started) / 1e9, sts);
+    }
+
+    private Evaluation.Sts sts(StsBenchmark benchmark, LoadedModel model, List<PruningMask> masks, int best,
+            List<StrategyEvaluation> results) {
+        try (ProgressTask task = progress.start("STS of the dense model and the top picks", -1)) {
+            var forward = runtime.forward(model).orElseThrow();
+            int[][] ids = runtime.tokenize(model, benchmark.sentences());
+            java.util.Map<String, Double> picks = new java.util.LinkedHashMap<>();
+            for (StrategyEvaluation s : results) {
+                picks.put(s.spec().label(), benchmark.spearman(forward.sentenceEmbeddings(masks.get(s.topPick()), ids)));
+            }
+            return new Evaluation.Sts(benchmark.source(), benchmark.size(),
+                    benchmark.spearman(forward.sentenceEmbeddings(PruningMask.dense(model.view()), ids)),
+                    benchmark.spearman(forward.sentenceEmbeddings(masks.get(best), ids)), picks);
+        }
     }
 
     private StrategyEvaluation evaluate(StrategySpec spec, ModelView view, ScoringContext context, List<PruningMask> masks,

@@ -23,8 +23,22 @@ import org.zeroprune.spi.mask.PruningMask;
  * @param strategies one result per strategy that ran
  * @param failures strategies that could not run, with why
  * @param seconds wall time of the whole evaluation
+ * @param sts STS Spearman ×100 of the dense model, the best candidate and each strategy's top pick, if asked
  */
 public record Evaluation(PruneConfig config, String model, String corpus, int sentences, Budget budget,
         List<PruningMask> masks, ViewCostModel costs, double[] fidelity, List<Integer> heldOut, int best,
-        double fidelitySeconds, List<StrategyEvaluation> strategies, List<String> failures, double seconds) {
+        double fidelitySeconds, List<StrategyEvaluation> strategies, List<String> failures, double seconds,
+        java.util.Optional<Sts> sts) {
+
+    /**
+     * STS results of the plain cuts (evaluate does not reconstruct).
+     *
+     * @param file the STS file
+     * @param pairs its pairs
+     * @param dense the dense model's Spearman ×100
+     * @param best the best-fidelity candidate's
+     * @param topPicks each strategy's top pick's, by strategy label
+     */
+    public record Sts(String file, int pairs, double dense, double best, java.util.Map<String, Double> topPicks) {
+    }
 }

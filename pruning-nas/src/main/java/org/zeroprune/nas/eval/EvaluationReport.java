@@ -61,6 +61,7 @@ public final class EvaluationReport {
             }
         }
         root.set("failures", JSON.valueToTree(e.failures()));
+        e.sts().ifPresent(sts -> root.set("sts", JSON.valueToTree(sts)));
         ArrayNode candidates = root.putArray("candidateList");
         for (int i = 0; i < e.masks().size(); i++) {
             PruningMask mask = e.masks().get(i);
@@ -91,6 +92,11 @@ public final class EvaluationReport {
         for (String f : e.failures()) {
             sb.append("failed: ").append(f).append('\n');
         }
+        e.sts().ifPresent(sts -> {
+            sb.append(String.format(Locale.ROOT, "STS Spearman x100 on %d pairs of %s (plain cuts): dense %.2f, best-fidelity"
+                    + " candidate %.2f%n", sts.pairs(), sts.file(), sts.dense(), sts.best()));
+            sts.topPicks().forEach((label, v) -> sb.append(String.format(Locale.ROOT, "  top pick of %-32s %.2f%n", label, v)));
+        });
         sb.append(e.fidelitySeconds() > 0 ? String.format(Locale.ROOT, "measuring fidelity took %.1f s; the whole"
                 + " evaluation %.1f s%n", e.fidelitySeconds(), e.seconds()) : String.format(Locale.ROOT, "fidelity came from"
                 + " the cache of an earlier run; the whole evaluation %.1f s%n", e.seconds()));

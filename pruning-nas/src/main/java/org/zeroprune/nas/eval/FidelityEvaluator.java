@@ -50,8 +50,19 @@ public final class FidelityEvaluator {
 
     /** Mean cosine similarity between the candidate's and the dense model's sentence embeddings. */
     public double fidelity(PruningMask mask) {
+        return fidelity(forward.sentenceEmbeddings(mask, tokenIds));
+    }
+
+    /**
+     * Mean cosine similarity between {@code embeddings}, computed elsewhere for the same sentences
+     * (for example by an exported, reconstructed model), and the dense model's.
+     */
+    public double fidelity(float[][] embeddings) {
+        if (embeddings.length != tokenIds.length) {
+            throw new IllegalArgumentException(embeddings.length + " embeddings for " + tokenIds.length + " sentences");
+        }
         double sum = 0;
-        for (double s : similarities(mask)) {
+        for (double s : similarities(embeddings)) {
             sum += s;
         }
         return sum / tokenIds.length;
@@ -62,7 +73,15 @@ public final class FidelityEvaluator {
      * either embedding is the zero vector).
      */
     public double[] similarities(PruningMask mask) {
-        float[][] candidate = forward.sentenceEmbeddings(mask, tokenIds);
+        return similarities(forward.sentenceEmbeddings(mask, tokenIds));
+    }
+
+    /** The sentences' token ids, as the evaluator embeds them. */
+    public int[][] tokenIds() {
+        return tokenIds.clone();
+    }
+
+    private double[] similarities(float[][] candidate) {
         double[] out = new double[candidate.length];
         for (int i = 0; i < candidate.length; i++) {
             double norm = Math.sqrt(dot(candidate[i], candidate[i]));

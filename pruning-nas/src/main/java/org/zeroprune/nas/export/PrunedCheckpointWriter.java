@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.SafetensorsWriter;
 import org.zeroprune.nas.checkpoint.Tensor;
@@ -34,7 +35,16 @@ public final class PrunedCheckpointWriter {
      */
     public static BertCheckpoint write(BertCheckpoint source, PruningMask mask, Path directory, ObjectNode masks)
             throws IOException {
-        BertCheckpoint pruned = CheckpointPruner.prune(source, mask, directory);
+        return write(source, mask, directory, masks, UnaryOperator.identity());
+    }
+
+    /**
+     * Writes into {@code directory} the cut candidate as {@code reconstruct} returns it: a checkpoint
+     * of the same shapes whose weights may differ (see {@code reconstruct.Reconstructor}).
+     */
+    public static BertCheckpoint write(BertCheckpoint source, PruningMask mask, Path directory, ObjectNode masks,
+            UnaryOperator<BertCheckpoint> reconstruct) throws IOException {
+        BertCheckpoint pruned = reconstruct.apply(CheckpointPruner.prune(source, mask, directory));
         List<Tensor> stored = pruned.tensors().values().stream().map(t -> t.renamed(pruned.prefixFor(t.name()))).toList();
         SafetensorsWriter.write(directory.resolve(BertCheckpoint.WEIGHTS), stored, Map.of("format", "pt",
                 "pruned_by", "zeroprune"));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.BiFunction;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.ConfigException;
 import org.zeroprune.nas.io.AtomicFiles;
@@ -44,10 +45,13 @@ public final class RankedCandidateExport {
      * Writes the candidate at {@code rank} of {@code rankingFile} into {@code out}, atomically.
      *
      * @param model the dense model, or {@code null} for the ranking's own {@code modelSource}
+     * @param reconstruct the step between cut and write: given the dense model and the cut candidate, the
+     *     checkpoint to write (the cut itself for none)
      * @throws ConfigException naming the file, the key and what was expected when the ranking cannot be
      *     read, the rank is outside it, or the model is not the one the ranking was made from
      */
-    public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite) {
+    public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite,
+            BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
         if (Files.exists(out) && !overwrite) {
             throw new ConfigException("output directory " + out + " exists; pass --overwrite to replace it");
         }
@@ -73,7 +77,8 @@ public final class RankedCandidateExport {
         row.put("ranking", rankingFile.toAbsolutePath().toString());
         BertCheckpoint[] written = new BertCheckpoint[1];
         AtomicFiles.writeDirectory(out, dir -> {
-            written[0] = PrunedCheckpointWriter.write(dense.checkpoint(), mask, dir, row);
+            written[0] = PrunedCheckpointWriter.write(dense.checkpoint(), mask, dir, row,
+                    cut -> reconstruct.apply(dense, cut));
             long expected = row.path("totalParams").asLong(-1);
             if (expected >= 0 && written[0].parameterCount() != expected) {
                 // the same shapes but another checkpoint layout (e.g. with or without a pooler)

@@ -60,6 +60,13 @@ public final class DjlModelRuntime implements ModelRuntime {
     }
 
     @Override
+    public float[][] sentenceEmbeddings(BertCheckpoint other, int[][] tokenIds) {
+        try (BertEncoder loaded = BertEncoder.load(other)) {
+            return loaded.sentenceEmbeddings(tokenIds);
+        }
+    }
+
+    @Override
     public LayerCosts latencyCosts(LoadedModel model, int sequenceLength, int batch) {
         BertEncoder loaded = encoder(model);
         int length = Math.min(sequenceLength, model.checkpoint().config().maxPositions());

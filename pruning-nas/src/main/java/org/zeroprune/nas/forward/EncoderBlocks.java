@@ -64,6 +64,17 @@ final class EncoderBlocks {
         if (w.heads() == 0) {
             return norm(hidden.add(w.attentionOutputBias()), w.attentionNormWeight(), w.attentionNormBias(), eps);
         }
+        NDArray merged = attentionContext(hidden, additiveMask, w, headScale);
+        NDArray out = linear(merged, w.attentionOutput(), w.attentionOutputBias()).add(hidden);
+        return norm(out, w.attentionNormWeight(), w.attentionNormBias(), eps);
+    }
+
+    /**
+     * The heads' contexts side by side, {@code [B, T, heads·size]}, before the output projection,
+     * each multiplied by its factor of {@code headScale} ({@code [rows, heads]}) unless it is null.
+     * Needs a head.
+     */
+    static NDArray attentionContext(NDArray hidden, NDArray additiveMask, LayerWeights w, NDArray headScale) {
         Shape s = hidden.getShape();
         long batch = s.get(0);
         long length = s.get(1);
@@ -72,14 +83,16 @@ final class EncoderBlocks {
         NDArray q = linear(hidden, w.query(), w.queryBias()).reshape(batch, length, heads, size).transpose(0, 2, 1, 3);
         NDArray k = linear(hidden, w.key(), w.keyBias()).reshape(batch, length, heads, size).transpose(0, 2, 3, 1);
         NDArray v = linear(hidden, w.value(), w.valueBias()).reshape(batch, length, heads, size).transpose(0, 2, 1, 3);
-        NDArray scores = q.matMul(k).div(Math.sqrt(size)).add(additiveMask);
-        NDArray context = scores.softmax(-1).matMul(v);
+        NDArray context = q.matMul(k).div(Math.sqrt(size)).add(additiveMask).softmax(-1).matMul(v);
         if (headScale != null) {
             context = context.mul(headScale.reshape(headScale.getShape().get(0), heads, 1, 1));
         }
-        NDArray merged = context.transpose(0, 2, 1, 3).reshape(batch, length, (long) heads * size);
-        NDArray out = linear(merged, w.attentionOutput(), w.attentionOutputBias()).add(hidden);
-        return norm(out, w.attentionNormWeight(), w.attentionNormBias(), eps);
+        return context.transpose(0, 2, 1, 3).reshape(batch, length, (long) heads * size);
+    }
+
+    /** The FFN's activations {@code [B, T, width]}, before the output projection; needs a neuron. */
+    static NDArray ffnActivation(NDArray hidden, LayerWeights w, Activation activation) {
+        return activation.apply(linear(hidden, w.intermediate(), w.intermediateBias()));
     }
 
     /**
@@ -106,11 +119,11 @@ final class EncoderBlocks {
         return summed.div(counts);
     }
 
-    private static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+    static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
         return Linear.linear(x, weight, bias).singletonOrThrow();
     }
 
-    private static NDArray norm(NDArray x, NDArray weight, NDArray bias, float eps) {
+    static NDArray norm(NDArray x, NDArray weight, NDArray bias, float eps) {
         return LayerNorm.layerNorm(x, new Shape(x.getShape().get(x.getShape().dimension() - 1)), weight, bias, eps)
                 .singletonOrThrow();
     }

@@ -17,7 +17,7 @@ import java.util.Arrays;
  */
 final class MaskGradients {
     /** DJL's PyTorch engine allows one gradient collector at a time in the whole JVM. */
-    private static final Object COLLECTOR = new Object();
+    static final Object COLLECTOR = new Object();
 
     private MaskGradients() {
     }

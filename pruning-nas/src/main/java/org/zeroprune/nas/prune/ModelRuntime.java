@@ -17,6 +17,9 @@ public interface ModelRuntime extends AutoCloseable {
     /** Token ids of {@code sentences} for the model, with its special tokens, without padding. */
     int[][] tokenize(LoadedModel model, java.util.List<String> sentences);
 
+    /** Mean-pooled last hidden states of {@code checkpoint} as loaded (for example an exported model). */
+    float[][] sentenceEmbeddings(BertCheckpoint checkpoint, int[][] tokenIds);
+
     /** Calibration sentences from {@code corpus} ({@code builtin} or a file), tokenised for the model. */
     Optional<CalibrationText> calibration(String corpus, LoadedModel model);
 

@@ -21,8 +21,7 @@ import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneConfig.BudgetKind;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
-import org.zeroprune.nas.eval.Corpus;
-import org.zeroprune.nas.eval.FidelityEvaluator;
+import org.zeroprune.nas.eval.StsBenchmark;
 import org.zeroprune.nas.export.PrunedCheckpointWriter;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.model.LoadedModel;
@@ -33,6 +32,8 @@ import org.zeroprune.nas.plugin.RegisteredStrategy;
 import org.zeroprune.nas.rank.MaskFormat;
 import org.zeroprune.nas.rank.RankingWriter;
 import org.zeroprune.nas.rank.UnitOrder;
+import org.zeroprune.nas.reconstruct.ReconstructionLevel;
+import org.zeroprune.nas.reconstruct.Reconstructor;
 import org.zeroprune.nas.search.Budget;
 import org.zeroprune.nas.search.CandidateEvaluator;
 import org.zeroprune.nas.search.GenomeSampler;
@@ -81,6 +82,9 @@ public final class PruneJob {
             throw new ConfigException("output directory " + out + " exists; pass --overwrite (output.overwrite: true)"
                     + " to replace it, or choose another with --out");
         }
+        // read before the search, so that a bad file fails in seconds, not after it
+        Optional<StsBenchmark> sts = config.output().sts().isBlank() ? Optional.empty()
+                : Optional.of(StsBenchmark.read(Paths.get(config.output().sts())));
         RegisteredStrategy registered = registry.get(config.scoring().strategy());
         ScoringStrategy strategy = registered.create(config.scoring().options());
         SearchStrategy search = searches.get(config.search().strategy());
@@ -129,13 +133,14 @@ public final class PruneJob {
         ScoredCandidate chosen = ranked.get(exportRank - 1);
 
         long fixedParams = model.checkpoint().parameterCount() - costs.denseParams();
-        Optional<ObjectNode> fidelity = config.output().measureFidelity()
-                ? Optional.of(timer.time("fidelity", () -> fidelity(model, chosen))) : Optional.empty();
+        ChosenModelQuality quality = new ChosenModelQuality(runtime, model, chosen.mask(), config.scoring().corpus(),
+                config.output().measureFidelity(), sts);
         ObjectNode header = header(model, registered, scorer, costs, budget, space, ranked.size(), unitOrderSource);
         Optional<UnitOrder> keptOrder = space.prefixOnly() ? Optional.of(keptOrder(space)) : Optional.empty();
         RankingWriter ranking = new RankingWriter(header, ranked, costs.denseMacs(), costs.denseParams(), fixedParams,
                 maskFormat, keptOrder);
         ObjectNode summary = JSON.createObjectNode();
+        BertCheckpoint[] exportedModel = new BertCheckpoint[1];
         Optional<Path> exported = config.output().export() ? Optional.of(out.resolve("model")) : Optional.empty();
         timer.time("export", () -> AtomicFiles.writeDirectory(out, dir -> {
             // its own phase: with importance-ordered units the ranking's masks can outweigh the checkpoint
@@ -148,7 +153,11 @@ public final class PruneJob {
                 Files.createDirectory(modelDir);
                 ObjectNode masks = ranking.row(exportRank);
                 masks.put("source", model.description());
-                BertCheckpoint pruned = PrunedCheckpointWriter.write(model.checkpoint(), chosen.mask(), modelDir, masks);
+                ReconstructionStep reconstruction = new ReconstructionStep(config.reconstruct(), config.scoring().corpus(),
+                        runtime, config.search().seed());
+                BertCheckpoint pruned = PrunedCheckpointWriter.write(model.checkpoint(), chosen.mask(), modelDir, masks,
+                        cut -> reconstruct(reconstruction, model, cut, timer, summary));
+                exportedModel[0] = pruned;
                 if (config.output().measureLatency()) {
                     try (ProgressTask task = progress.start("Timing dense vs pruned forward", -1)) {
                         // its own phase: the export's seconds are the writing alone
@@ -160,25 +169,28 @@ public final class PruneJob {
             }
             fillSummary(summary, model, registered, budget, ranked, chosen, exportRank, fixedParams, costs, timer, exported);
             summary.put("unitOrder", header.at("/search/unitOrder").asText());
-            fidelity.ifPresent(f -> summary.set("fidelity", f));
+            if (quality.measures()) {
+                try (ProgressTask task = progress.start("Measuring the chosen model's quality", -1)) {
+                    timer.time("quality", () -> quality.report(summary, Optional.ofNullable(exportedModel[0])));
+                }
+            }
             Files.writeString(dir.resolve("summary.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
         }));
         summary.set("seconds", JSON.valueToTree(timer.seconds()));
         return new PruneResult(out, ranked, chosen, exported, summary);
     }
 
-    /** The chosen candidate's fidelity on the corpus's evaluation part: reported, never used to choose. */
-    private ObjectNode fidelity(LoadedModel model, ScoredCandidate chosen) {
-        Corpus corpus = config.scoring().corpus().isBlank() || config.scoring().corpus().equals("builtin")
-                ? Corpus.bundled() : Corpus.read(Paths.get(config.scoring().corpus()));
-        try (ProgressTask task = progress.start("Measuring the chosen candidate's fidelity", -1)) {
-            FidelityEvaluator evaluator = new FidelityEvaluator(runtime.forward(model).orElseThrow(),
-                    PruningMask.dense(model.view()), runtime.tokenize(model, corpus.evaluation()));
-            ObjectNode node = JSON.createObjectNode();
-            node.put("fidelity", evaluator.fidelity(chosen.mask()));
-            node.put("sentences", evaluator.sentenceCount());
-            node.put("corpus", corpus.source());
-            return node;
+    /** The cut candidate as reconstruction leaves it; the report goes into the summary. */
+    private BertCheckpoint reconstruct(ReconstructionStep step, LoadedModel model, BertCheckpoint cut, PhaseTimer timer,
+            ObjectNode summary) {
+        if (step.level() == ReconstructionLevel.NONE) {
+            summary.set("reconstruction", step.run(model, cut).report());
+            return cut;
+        }
+        try (ProgressTask task = progress.start("Reconstructing the chosen candidate (" + step.level().word() + ")", -1)) {
+            Reconstructor.Reconstruction r = timer.time("reconstruct", () -> step.run(model, cut));
+            summary.set("reconstruction", r.report());
+            return r.checkpoint();
         }
     }
 

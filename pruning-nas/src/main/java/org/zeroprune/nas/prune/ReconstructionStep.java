@@ -1,0 +1,72 @@
+package org.zeroprune.nas.prune;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.config.PruneConfig.ReconstructConfig;
+import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.reconstruct.GeneratedCalibration;
+import org.zeroprune.nas.reconstruct.ReconstructionLevel;
+import org.zeroprune.nas.reconstruct.Reconstructor;
+import org.zeroprune.spi.context.MaskedForward;
+
+/**
+ * Reconstruction as a prune or export runs it: picks the calibration sequences (the corpus's
+ * calibration part when one is configured, else sequences generated from the model's vocabulary;
+ * never the corpus's evaluation part) and reconstructs the cut candidate.
+ */
+public final class ReconstructionStep {
+    /** Shortest and longest generated calibration sequence, special tokens included. */
+    static final int MIN_LENGTH = 8;
+    static final int MAX_LENGTH = 40;
+
+    private final ReconstructConfig config;
+    private final String corpus;
+    private final ModelRuntime runtime;
+    private final long seed;
+
+    /**
+     * @param corpus {@code scoring.corpus}: {@code builtin}, a file, or empty
+     * @param seed seed of the generated sequences and of the tuning order
+     */
+    public ReconstructionStep(ReconstructConfig config, String corpus, ModelRuntime runtime, long seed) {
+        this.config = config;
+        this.corpus = corpus;
+        this.runtime = runtime;
+        this.seed = seed;
+    }
+
+    /** The configured level. */
+    public ReconstructionLevel level() {
+        return ReconstructionLevel.named(config.level());
+    }
+
+    /** Reconstructs {@code cut}, a candidate cut out of {@code model}. */
+    public Reconstructor.Reconstruction run(LoadedModel model, BertCheckpoint cut) {
+        ReconstructionLevel level = level();
+        Reconstructor.Settings settings = new Reconstructor.Settings(level, config.steps(), seed);
+        if (level == ReconstructionLevel.NONE) {
+            return Reconstructor.run(model.checkpoint(), cut, new int[0][], "", settings);
+        }
+        boolean text = config.calibration().equals("corpus") || (config.calibration().equals("auto") && !corpus.isBlank());
+        if (text) {
+            int[][] ids = runtime.calibration(corpus, model).orElseThrow().tokenIds();
+            return Reconstructor.run(model.checkpoint(), cut, ids, "calibration part of corpus " + corpus, settings);
+        }
+        Optional<MaskedForward> forward = model.checkpoint().tokenizer().isPresent() ? runtime.forward(model)
+                : Optional.empty();
+        if (forward.isEmpty()) {
+            Reconstructor.Reconstruction skipped = Reconstructor.run(model.checkpoint(), cut, new int[0][], "",
+                    new Reconstructor.Settings(ReconstructionLevel.NONE, config.steps(), seed));
+            ObjectNode report = skipped.report();
+            report.put("skipped", "level " + level.word() + " needs token sequences, and the model has no tokenizer.json"
+                    + " to generate them from; exported as cut");
+            return skipped;
+        }
+        GeneratedCalibration generator = GeneratedCalibration.forTokenizer(model.checkpoint().tokenizer().get(),
+                model.checkpoint().config().vocabSize(), forward.get().specialTokens());
+        int max = Math.min(MAX_LENGTH, model.checkpoint().config().maxPositions());
+        int[][] ids = generator.sample(config.sequences(), Math.min(MIN_LENGTH, max), max, seed);
+        return Reconstructor.run(model.checkpoint(), cut, ids, "generated: " + generator.prior(), settings);
+    }
+}

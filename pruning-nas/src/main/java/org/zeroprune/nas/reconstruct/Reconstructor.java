@@ -1,0 +1,119 @@
+package org.zeroprune.nas.reconstruct;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.forward.BertEncoder;
+import org.zeroprune.nas.forward.EndToEndTuner;
+import org.zeroprune.nas.forward.LayerwiseRefit;
+
+/**
+ * The step between search and export: the chosen candidate, cut out of the dense model, is
+ * reconstructed so that its outputs follow the dense model's on calibration sequences, and the result
+ * is folded into weights of the standard BERT layout. Every level keeps the plain cut wherever its fit
+ * does not lower the calibration error (end to end: on the whole calibration set; layer-wise: per
+ * block, on held-out calibration sequences).
+ */
+public final class Reconstructor {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param level what may change
+     * @param steps optimisation steps of {@link ReconstructionLevel#TUNE}
+     * @param seed order of the tuning batches
+     */
+    public record Settings(ReconstructionLevel level, int steps, long seed) {
+    }
+
+    /**
+     * The reconstructed model and what was done, as {@code summary.json} reports it.
+     *
+     * @param checkpoint the model to export (the plain cut under {@link ReconstructionLevel#NONE})
+     * @param report level, calibration, objective before and after, per-block details, seconds
+     */
+    public record Reconstruction(BertCheckpoint checkpoint, ObjectNode report) {
+    }
+
+    private Reconstructor() {
+    }
+
+    /**
+     * Reconstructs {@code pruned} against {@code dense}.
+     *
+     * @param pruned the chosen candidate, physically cut out of {@code dense}
+     * @param calibration token sequences with their special tokens
+     * @param calibrationSource what the sequences are, for the report
+     */
+    public static Reconstruction run(BertCheckpoint dense, BertCheckpoint pruned, int[][] calibration,
+            String calibrationSource, Settings settings) {
+        ObjectNode report = JSON.createObjectNode();
+        report.put("level", settings.level().word());
+        if (settings.level() == ReconstructionLevel.NONE) {
+            return new Reconstruction(pruned, report);
+        }
+        long start = System.nanoTime();
+        ObjectNode cal = report.putObject("calibration");
+        cal.put("source", calibrationSource);
+        cal.put("sequences", calibration.length);
+        cal.put("tokens", java.util.Arrays.stream(calibration).mapToLong(s -> s.length).sum());
+        BertCheckpoint result;
+        try (BertEncoder denseModel = BertEncoder.load(dense)) {
+            result = settings.level() == ReconstructionLevel.TUNE
+                    ? tune(denseModel, pruned, calibration, settings, report)
+                    : layerwise(denseModel, pruned, calibration, settings.level(), report);
+        }
+        report.put("seconds", (System.nanoTime() - start) / 1e9);
+        return new Reconstruction(result, report);
+    }
+
+    private static BertCheckpoint tune(BertEncoder dense, BertCheckpoint pruned, int[][] calibration, Settings settings,
+            ObjectNode report) {
+        float[][][] targets = dense.lastHiddenStates(calibration);
+        EndToEndTuner.Settings tuning = EndToEndTuner.Settings.defaults(settings.steps(), settings.seed());
+        try (BertEncoder model = BertEncoder.load(pruned)) {
+            EndToEndTuner.Result tuned = EndToEndTuner.tune(model, targets, calibration, tuning);
+            report.put("objective", "relative squared error of the last hidden states + mean cosine distance of the"
+                    + " pooled embeddings");
+            report.put("objectiveBefore", tuned.objectiveBefore());
+            report.put("objectiveAfter", tuned.objectiveAfter());
+            report.put("changed", tuned.objectiveAfter() < tuned.objectiveBefore());
+            report.put("steps", settings.steps());
+            return tuned.parameters().foldInto(pruned);
+        }
+    }
+
+    private static BertCheckpoint layerwise(BertEncoder dense, BertCheckpoint pruned, int[][] calibration,
+            ReconstructionLevel level, ObjectNode report) {
+        LayerwiseRefit.Result refit = LayerwiseRefit.run(dense, pruned, calibration,
+                level == ReconstructionLevel.SCALES ? LayerwiseRefit.Level.SCALES : LayerwiseRefit.Level.REFIT);
+        report.put("objective", "squared error of each block's sum before LayerNorm against the dense block's");
+        double before = 0;
+        double after = 0;
+        int kept = 0;
+        ArrayNode blocks = report.putArray("blocks");
+        for (LayerwiseRefit.BlockReport b : refit.blocks()) {
+            ObjectNode n = blocks.addObject();
+            n.put("layer", b.layer());
+            n.put("block", b.block());
+            n.put("units", b.units());
+            n.put("before", b.before());
+            n.put("after", b.after());
+            n.put("heldOutBefore", b.heldOutBefore());
+            if (Double.isFinite(b.heldOutAfter())) {
+                // absent when no damping gave an admissible fit
+                n.put("heldOutAfter", b.heldOutAfter());
+                n.put("damping", b.damping());
+            }
+            n.put("refitted", b.refitted());
+            before += b.before();
+            after += b.after();
+            kept += b.refitted() ? 0 : 1;
+        }
+        report.put("objectiveBefore", before);
+        report.put("objectiveAfter", after);
+        report.put("blocksKeptAsCut", kept);
+        report.put("changed", kept < refit.blocks().size());
+        return refit.checkpoint();
+    }
+}

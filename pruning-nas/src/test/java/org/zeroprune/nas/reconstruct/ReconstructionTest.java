@@ -1,0 +1,144 @@
+package org.zeroprune.nas.reconstruct;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.checkpoint.BertConfig;
+import org.zeroprune.nas.export.PrunedCheckpointWriter;
+import org.zeroprune.nas.forward.BertEncoder;
+import org.zeroprune.nas.forward.EmbeddedEncoder;
+import org.zeroprune.nas.forward.RandomMasks;
+import org.zeroprune.nas.forward.Sentences;
+import org.zeroprune.spi.mask.PruningMask;
+import org.zeroprune.spi.mask.UnitSet;
+
+/**
+ * Reconstruction on the embedded model, with a candidate that has a layer without heads and a layer
+ * without neurons: every level keeps or lowers its calibration objective, the exported checkpoint
+ * runs exactly like the reconstructed model in memory, and {@code none} writes the plain cut byte for
+ * byte.
+ */
+class ReconstructionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static PruningMask mask;
+    private static int[][] calibration;
+    private static int[][] sentences;
+
+    @BeforeAll
+    static void setUp() {
+        BertConfig config = EmbeddedEncoder.checkpoint().config();
+        mask = RandomMasks.bernoulli(config, 0.5, 11)
+                .withHeads(1, UnitSet.none(config.headsInLayer(1)))
+                .withNeurons(2, UnitSet.none(config.ffnWidth(2)));
+        GeneratedCalibration generator = GeneratedCalibration.forTokenizer(EmbeddedEncoder.checkpoint().tokenizer().get(),
+                config.vocabSize(), EmbeddedEncoder.tokenizer().specialTokens());
+        calibration = generator.sample(40, 8, 24, 5);
+        sentences = EmbeddedEncoder.tokenizer().encode(Sentences.varied().subList(0, 16));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ReconstructionLevel.class, names = {"SCALES", "REFIT", "TUNE"})
+    void lowersTheObjectiveAndExportsWhatItComputed(ReconstructionLevel level, @TempDir Path dir) throws Exception {
+        BertCheckpoint dense = EmbeddedEncoder.checkpoint();
+        Reconstructor.Reconstruction[] result = new Reconstructor.Reconstruction[1];
+        PrunedCheckpointWriter.write(dense, mask, dir, JSON.createObjectNode(), cut -> {
+            result[0] = Reconstructor.run(dense, cut, calibration, "generated", new Reconstructor.Settings(level, 12, 3));
+            return result[0].checkpoint();
+        });
+        ObjectNode report = result[0].report();
+        System.out.println(level + ": " + report);
+        assertTrue(report.get("objectiveAfter").asDouble() <= report.get("objectiveBefore").asDouble(), report::toString);
+        for (JsonNode block : report.path("blocks")) {
+            assertTrue(block.get("after").asDouble() <= block.get("before").asDouble(), block::toString);
+        }
+
+        float[][][] inMemory;
+        try (BertEncoder model = BertEncoder.load(result[0].checkpoint(), 8)) {
+            inMemory = model.lastHiddenStates(sentences);
+        }
+        float[][][] exported;
+        try (BertEncoder model = BertEncoder.load(BertCheckpoint.read(dir), 8)) {
+            exported = model.lastHiddenStates(sentences);
+        }
+        double diff = maxAbsDiff(inMemory, exported);
+        assertTrue(diff <= 1e-5, "exported vs in-memory reconstruction: " + diff);
+    }
+
+    @Test
+    void tuningChangesTheModelAndLowersTheObjective() {
+        BertCheckpoint dense = EmbeddedEncoder.checkpoint();
+        BertCheckpoint cut = org.zeroprune.nas.prune.CheckpointPruner.prune(dense, mask, Path.of("cut"));
+        Reconstructor.Reconstruction r = Reconstructor.run(dense, cut, calibration, "generated",
+                new Reconstructor.Settings(ReconstructionLevel.TUNE, 12, 3));
+        assertTrue(r.report().get("objectiveAfter").asDouble() < r.report().get("objectiveBefore").asDouble(),
+                r.report()::toString);
+        try (BertEncoder a = BertEncoder.load(cut, 8); BertEncoder b = BertEncoder.load(r.checkpoint(), 8)) {
+            assertTrue(maxAbsDiff(a.lastHiddenStates(sentences), b.lastHiddenStates(sentences)) > 1e-3);
+        }
+    }
+
+    @Test
+    void noneWritesThePlainCutByteForByte(@TempDir Path dir) throws Exception {
+        BertCheckpoint dense = EmbeddedEncoder.checkpoint();
+        Path plain = Files.createDirectory(dir.resolve("plain"));
+        Path none = Files.createDirectory(dir.resolve("none"));
+        PrunedCheckpointWriter.write(dense, mask, plain, JSON.createObjectNode());
+        PrunedCheckpointWriter.write(dense, mask, none, JSON.createObjectNode(), cut -> Reconstructor.run(dense, cut,
+                calibration, "generated", new Reconstructor.Settings(ReconstructionLevel.NONE, 12, 3)).checkpoint());
+        for (String file : new String[] {BertCheckpoint.WEIGHTS, BertCheckpoint.CONFIG}) {
+            assertArrayEquals(Files.readAllBytes(plain.resolve(file)), Files.readAllBytes(none.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void generatedSequencesAreWellFormedAndFollowTheVocabularyOrder() {
+        BertConfig config = EmbeddedEncoder.checkpoint().config();
+        var specials = EmbeddedEncoder.tokenizer().specialTokens();
+        GeneratedCalibration generator = GeneratedCalibration.forTokenizer(EmbeddedEncoder.checkpoint().tokenizer().get(),
+                config.vocabSize(), specials);
+        int[][] a = generator.sample(300, 8, 40, 9);
+        assertEquals(java.util.Arrays.deepToString(a), java.util.Arrays.deepToString(generator.sample(300, 8, 40, 9)));
+        int the = EmbeddedEncoder.tokenizer().encode("the")[1];
+        int early = 0;
+        int late = 0;
+        for (int[] seq : a) {
+            assertTrue(seq.length >= 8 && seq.length <= 40);
+            assertEquals(specials.cls(), seq[0]);
+            assertEquals(specials.sep(), seq[seq.length - 1]);
+            for (int t = 1; t < seq.length - 1; t++) {
+                assertTrue(!specials.isSpecial(seq[t]) && seq[t] < config.vocabSize(), "id " + seq[t]);
+                early += seq[t] == the ? 1 : 0;
+                late += seq[t] > 20_000 ? 1 : 0;
+            }
+        }
+        // 'the' is the first word piece of the vocabulary: a hundred times more frequent than an id past 20,000
+        assertTrue(early > 20, "'the' drawn " + early + " times");
+        double perLateId = (double) late / (config.vocabSize() - 20_001);
+        assertTrue(perLateId * 100 < early, "'the' " + early + " times, an id past 20,000 " + perLateId + " times");
+    }
+
+    static double maxAbsDiff(float[][][] a, float[][][] b) {
+        double max = 0;
+        for (int s = 0; s < a.length; s++) {
+            for (int t = 0; t < a[s].length; t++) {
+                for (int h = 0; h < a[s][t].length; h++) {
+                    double d = Math.abs(a[s][t][h] - b[s][t][h]);
+                    max = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(max, d);
+                }
+            }
+        }
+        return max;
+    }
+}
