@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.export.RankedCandidateExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code zeroprune export}: any ranked candidate of an earlier prune as a pruned checkpoint, without a new search. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the K-th candidate of a ranking.json from an earlier prune as a pruned checkpoint"
-                + " (model.safetensors, config.json, tokenizer.json, masks.json), without searching again.")
+                + " (model.safetensors, model.onnx, config.json, tokenizer.json, masks.json), without searching again.")
 final class ExportCommand implements Callable<Integer> {
     @Option(names = "--ranking", paramLabel = "FILE", defaultValue = "out/ranking.json",
             description = "The ranking (default: ${DEFAULT-VALUE}); either mask format.")
@@ -30,9 +32,19 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing output directory.")
     boolean overwrite;
 
+    @Option(names = "--format", paramLabel = "both|safetensors|onnx", defaultValue = "both",
+            description = "Model files to write: model.safetensors and model.onnx (${DEFAULT-VALUE}), or one of them.")
+    String format;
+
     @Override
     public Integer call() {
-        RankedCandidateExport.Exported e = RankedCandidateExport.export(ranking, rank, model, out, overwrite);
+        ExportFormat formats;
+        try {
+            formats = ExportFormat.named(format);
+        } catch (IllegalArgumentException x) {
+            throw new ConfigException("--format: " + x.getMessage());
+        }
+        RankedCandidateExport.Exported e = RankedCandidateExport.export(ranking, rank, model, out, overwrite, formats);
         BertCheckpoint c = e.checkpoint();
         int layers = c.config().layers();
         int[] heads = new int[layers];
@@ -45,6 +57,7 @@ final class ExportCommand implements Callable<Integer> {
                 e.row().path("score").asText(), e.row().path("macsRatio").asDouble(), out);
         System.out.printf("  %,d parameters; heads per layer %s, neurons per layer %s; from %s%n", c.parameterCount(),
                 Arrays.toString(heads).replace(",", ""), Arrays.toString(neurons).replace(",", ""), e.model());
+        e.onnx().ifPresent(p -> System.out.printf("  ONNX model (HF optimum BERT inputs and last_hidden_state): %s%n", p));
         return 0;
     }
 }

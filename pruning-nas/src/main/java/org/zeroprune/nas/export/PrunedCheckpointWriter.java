@@ -34,10 +34,21 @@ public final class PrunedCheckpointWriter {
      */
     public static BertCheckpoint write(BertCheckpoint source, PruningMask mask, Path directory, ObjectNode masks)
             throws IOException {
+        return write(source, mask, directory, masks, true);
+    }
+
+    /**
+     * As {@link #write(BertCheckpoint, PruningMask, Path, ObjectNode)}, leaving out {@code model.safetensors}
+     * unless {@code weights} (an ONNX-only export still gets the configuration, tokenizer and masks).
+     */
+    public static BertCheckpoint write(BertCheckpoint source, PruningMask mask, Path directory, ObjectNode masks,
+            boolean weights) throws IOException {
         BertCheckpoint pruned = CheckpointPruner.prune(source, mask, directory);
-        List<Tensor> stored = pruned.tensors().values().stream().map(t -> t.renamed(pruned.prefixFor(t.name()))).toList();
-        SafetensorsWriter.write(directory.resolve(BertCheckpoint.WEIGHTS), stored, Map.of("format", "pt",
-                "pruned_by", "zeroprune"));
+        if (weights) {
+            List<Tensor> stored = pruned.tensors().values().stream().map(t -> t.renamed(pruned.prefixFor(t.name()))).toList();
+            SafetensorsWriter.write(directory.resolve(BertCheckpoint.WEIGHTS), stored, Map.of("format", "pt",
+                    "pruned_by", "zeroprune"));
+        }
         Files.writeString(directory.resolve(BertCheckpoint.CONFIG), JSON.writeValueAsString(pruned.config().json()) + "\n");
         if (source.tokenizer().isPresent()) {
             Files.copy(source.tokenizer().get(), directory.resolve(BertCheckpoint.TOKENIZER));

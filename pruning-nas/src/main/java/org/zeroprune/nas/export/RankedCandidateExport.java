@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
@@ -35,9 +37,11 @@ public final class RankedCandidateExport {
      * @param row the candidate's ranking row, masks as ranges
      * @param checkpoint the pruned checkpoint as written
      * @param directory where it was written
+     * @param onnx {@code model.onnx} in it, if that format was asked for
      * @param model where the dense model came from
      */
-    public record Exported(int rank, ObjectNode row, BertCheckpoint checkpoint, Path directory, String model) {
+    public record Exported(int rank, ObjectNode row, BertCheckpoint checkpoint, Path directory, Optional<Path> onnx,
+            String model) {
     }
 
     /**
@@ -48,6 +52,12 @@ public final class RankedCandidateExport {
      *     read, the rank is outside it, or the model is not the one the ranking was made from
      */
     public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite) {
+        return export(rankingFile, rank, model, out, overwrite, ExportFormat.BOTH);
+    }
+
+    /** As {@link #export(Path, int, String, Path, boolean)}, writing the model files of {@code format}. */
+    public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite,
+            ExportFormat format) {
         if (Files.exists(out) && !overwrite) {
             throw new ConfigException("output directory " + out + " exists; pass --overwrite to replace it");
         }
@@ -73,7 +83,7 @@ public final class RankedCandidateExport {
         row.put("ranking", rankingFile.toAbsolutePath().toString());
         BertCheckpoint[] written = new BertCheckpoint[1];
         AtomicFiles.writeDirectory(out, dir -> {
-            written[0] = PrunedCheckpointWriter.write(dense.checkpoint(), mask, dir, row);
+            written[0] = PrunedModelExport.write(dense.checkpoint(), mask, dir, row, format).checkpoint();
             long expected = row.path("totalParams").asLong(-1);
             if (expected >= 0 && written[0].parameterCount() != expected) {
                 // the same shapes but another checkpoint layout (e.g. with or without a pooler)
@@ -82,7 +92,8 @@ public final class RankedCandidateExport {
                         + "; pass --model with the model the ranking was made from");
             }
         });
-        return new Exported(rank, row, written[0], out, dense.description());
+        Optional<Path> onnx = format.onnx() ? Optional.of(out.resolve(OnnxExport.FILE)) : Optional.empty();
+        return new Exported(rank, row, written[0], out, onnx, dense.description());
     }
 
     private static JsonNode read(Path rankingFile) {

@@ -23,10 +23,13 @@ import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.eval.Corpus;
 import org.zeroprune.nas.eval.FidelityEvaluator;
-import org.zeroprune.nas.export.PrunedCheckpointWriter;
+import org.zeroprune.nas.export.ExportFormat;
+import org.zeroprune.nas.export.PrunedModelExport;
+import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
+import org.zeroprune.nas.ort.OrtLatencyComparison;
 import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
@@ -137,6 +140,8 @@ public final class PruneJob {
                 maskFormat, keptOrder);
         ObjectNode summary = JSON.createObjectNode();
         Optional<Path> exported = config.output().export() ? Optional.of(out.resolve("model")) : Optional.empty();
+        ExportFormat format = ExportFormat.named(config.output().format());
+        Optional<Path> exportedOnnx = exported.filter(p -> format.onnx()).map(p -> p.resolve(OnnxExport.FILE));
         timer.time("export", () -> AtomicFiles.writeDirectory(out, dir -> {
             // its own phase: with importance-ordered units the ranking's masks can outweigh the checkpoint
             timer.time("write-ranking", () -> {
@@ -148,8 +153,11 @@ public final class PruneJob {
                 Files.createDirectory(modelDir);
                 ObjectNode masks = ranking.row(exportRank);
                 masks.put("source", model.description());
-                BertCheckpoint pruned = PrunedCheckpointWriter.write(model.checkpoint(), chosen.mask(), modelDir, masks);
-                if (config.output().measureLatency()) {
+                PrunedModelExport.Written written = PrunedModelExport.write(model.checkpoint(), chosen.mask(), modelDir,
+                        masks, format);
+                BertCheckpoint pruned = written.checkpoint();
+                // the PyTorch figure times the checkpoint files, so only when model.safetensors is written
+                if (config.output().measureLatency() && format.safetensors()) {
                     try (ProgressTask task = progress.start("Timing dense vs pruned forward", -1)) {
                         // its own phase: the export's seconds are the writing alone
                         timer.time("latency", () -> runtime.compareLatency(model.checkpoint(), pruned,
@@ -157,14 +165,22 @@ public final class PruneJob {
                                 .ifPresent(l -> summary.set("latency", l));
                     }
                 }
+                if (config.output().measureLatency() && written.onnx().isPresent()) {
+                    try (ProgressTask task = progress.start("Timing dense vs pruned model.onnx in ONNX Runtime", -1)) {
+                        summary.set("onnxLatency", timer.time("onnx-latency", () -> OrtLatencyComparison.compare(
+                                model.checkpoint(), written.onnx().get(), config.budget().sequenceLength(),
+                                config.budget().latencyBatch())));
+                    }
+                }
             }
             fillSummary(summary, model, registered, budget, ranked, chosen, exportRank, fixedParams, costs, timer, exported);
+            exportedOnnx.ifPresent(p -> summary.put("exportedOnnx", p.toAbsolutePath().toString()));
             summary.put("unitOrder", header.at("/search/unitOrder").asText());
             fidelity.ifPresent(f -> summary.set("fidelity", f));
             Files.writeString(dir.resolve("summary.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
         }));
         summary.set("seconds", JSON.valueToTree(timer.seconds()));
-        return new PruneResult(out, ranked, chosen, exported, summary);
+        return new PruneResult(out, ranked, chosen, exported, exportedOnnx, summary);
     }
 
     /** The chosen candidate's fidelity on the corpus's evaluation part: reported, never used to choose. */

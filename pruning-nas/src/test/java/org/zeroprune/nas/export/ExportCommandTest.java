@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.export.onnx.OnnxModelCheck;
 import org.zeroprune.nas.rank.RankingMasks;
 import org.zeroprune.nas.testing.CliRun;
 import org.zeroprune.nas.testing.TinyBert;
@@ -51,11 +53,29 @@ class ExportCommandTest {
             assertEquals(row.at("/masks/keptNeurons/" + l).asInt(), exported.config().ffnWidth(l));
         }
         assertTrue(exported.tokenizer().isPresent());
+        assertEquals(List.of(), OnnxModelCheck.problems(out.resolve("model.onnx")), "export --rank writes model.onnx too");
+        assertTrue(r.out().contains("ONNX model (HF optimum BERT inputs and last_hidden_state): " + out.resolve("model.onnx")),
+                r.out());
         JsonNode masks = JSON.readTree(out.resolve("masks.json").toFile());
         assertEquals(3, masks.get("rank").asInt());
         // masks.json holds ranges whatever the ranking's format, and they are the ranking's candidate
         JsonNode asRanges = JSON.readTree("{\"dense\": " + doc.get("dense") + ", \"candidates\": [" + masks + "]}");
         assertEquals(new RankingMasks(doc).mask(3), new RankingMasks(asRanges).mask(1));
+    }
+
+    @Test
+    void formatOnnxWritesTheOnnxModelWithoutTheSafetensorsWeights() throws Exception {
+        Path out = dir.resolve("onnx-only");
+        CliRun r = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "2", "--out", out.toString(),
+                "--format", "onnx");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.exists(out.resolve("model.onnx")) && Files.exists(out.resolve("config.json"))
+                && Files.exists(out.resolve("tokenizer.json")));
+        assertFalse(Files.exists(out.resolve("model.safetensors")));
+        CliRun bad = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "2", "--out", dir.resolve("x").toString(),
+                "--format", "pt");
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("--format: export format 'pt'; expected one of both, safetensors, onnx"), bad.err());
     }
 
     @Test

@@ -64,6 +64,27 @@ class PruneJobTest {
         assertTrue(summary.at("/latency/denseMs").asDouble() > 0 && summary.at("/latency/prunedMs").asDouble() > 0,
                 summary.toString());
         assertTrue(summary.at("/latency/setting").asText().endsWith("fresh JVM"), summary.at("/latency").toString());
+        // model.onnx beside the checkpoint by default, timed in ONNX Runtime against the dense model's export
+        assertEquals(out.resolve("model").resolve("model.onnx"), result.onnxModel().orElseThrow());
+        assertEquals(java.util.List.of(), org.zeroprune.nas.export.onnx.OnnxModelCheck.problems(result.onnxModel().get()));
+        assertEquals(result.onnxModel().get().toAbsolutePath().toString(), summary.get("exportedOnnx").asText());
+        assertTrue(summary.at("/onnxLatency/denseMs").asDouble() > 0 && summary.at("/onnxLatency/prunedMs").asDouble() > 0,
+                summary.toString());
+        assertTrue(summary.at("/onnxLatency/setting").asText().endsWith("fresh JVM"), summary.at("/onnxLatency").toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"safetensors", "onnx"})
+    void outputFormatChoosesTheModelFiles(String format) throws Exception {
+        Path out = dir.resolve("format-" + format);
+        var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
+                .set("search.candidates", "10").set("output.measure-latency", "false").format(format)
+                .output(out.toString()).build());
+        Path model = out.resolve("model");
+        assertEquals(format.equals("safetensors"), Files.exists(model.resolve("model.safetensors")));
+        assertEquals(format.equals("onnx"), Files.exists(model.resolve("model.onnx")));
+        assertEquals(format.equals("onnx"), result.onnxModel().isPresent());
+        assertTrue(Files.exists(model.resolve("config.json")) && Files.exists(model.resolve("tokenizer.json")));
     }
 
     @ParameterizedTest
