@@ -30,6 +30,8 @@ class PruneEmbeddedModelTest {
         Path out = dir.resolve(strategy);
         var result = ZeroPrune.prune(ZeroPrune.config().strategy(strategy).set("search.strategy", "random")
                 .set("plugins", "[" + Plugins.directory() + "]").set("search.candidates", "200")
+                // latency (PyTorch and ONNX Runtime, about 20 s a run) is covered once, by PruneJobTest
+                .set("output.measure-latency", "false")
                 .output(out.toString()).build());
         JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
         assertEquals(strategy, ranking.at("/scoring/strategy").asText());

@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.file.Path;
 import org.zeroprune.nas.ZeroPruneException;
 
-/** ONNX Runtime sessions as a deployment would open them: every graph optimisation on, on the CPU. */
+/** ONNX Runtime sessions as a deployment would open them: every graph optimisation on, on the CPU, without spinning. */
 public final class OrtSessions {
     private OrtSessions() {
     }
@@ -23,6 +23,9 @@ public final class OrtSessions {
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
+            // idle intra-op threads otherwise spin-wait for work, which is slow on a shared machine (as PyTorch's
+            // OpenMP workers, see OMP_WAIT_POLICY in the launcher)
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             return OrtEnvironment.getEnvironment().createSession(model.toString(), options);
         } catch (OrtException e) {
             throw new ZeroPruneException(model + ": ONNX Runtime cannot load it (" + e.getMessage().lines().findFirst()
