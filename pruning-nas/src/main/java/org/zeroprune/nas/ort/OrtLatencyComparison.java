@@ -2,13 +2,10 @@ package org.zeroprune.nas.ort;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.io.AtomicFiles;
@@ -33,12 +30,7 @@ public final class OrtLatencyComparison {
         int length = Math.min(sequenceLength, dense.config().maxPositions());
         int threads = Runtime.getRuntime().availableProcessors();
         int vocabulary = dense.config().vocabSize();
-        Path work;
-        try {
-            work = Files.createTempDirectory("zeroprune-dense-onnx");
-        } catch (IOException e) {
-            throw new ZeroPruneException("cannot create a temporary directory for the dense ONNX model: " + e.getMessage(), e);
-        }
+        Path work = AtomicFiles.temporaryDirectory("dense-onnx");
         try {
             Path denseOnnx = OnnxExport.write(dense, work);
             String[] problem = {null};

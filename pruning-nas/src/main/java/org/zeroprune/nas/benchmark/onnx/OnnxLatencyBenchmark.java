@@ -67,12 +67,7 @@ public final class OnnxLatencyBenchmark {
      */
     public static Report run(Path prunedDir, String denseSpec, List<int[]> shapes, List<Integer> threads, int runs) {
         BertCheckpoint dense = ModelSource.load(denseSpec).checkpoint();
-        Path work;
-        try {
-            work = Files.createTempDirectory("zeroprune-onnx-bench");
-        } catch (IOException e) {
-            throw new ZeroPruneException("cannot create a temporary directory: " + e.getMessage(), e);
-        }
+        Path work = AtomicFiles.temporaryDirectory("onnx-bench");
         try {
             Path denseOnnx = OnnxExport.write(dense, Files.createDirectory(work.resolve("dense")));
             Path prunedOnnx = prunedDir.resolve(OnnxExport.FILE);
