@@ -29,6 +29,7 @@ import org.zeroprune.spi.context.ProgressListener;
  *         .output("pruned")
  *         .build());
  * System.out.println(result.best().score() + " -> " + result.exportedModel().orElseThrow());
+ * Path onnx = result.onnxModel().orElseThrow();   // pruned/model/model.onnx, for ONNX Runtime or DJL
  * }</pre>
  */
 public final class ZeroPrune {
@@ -100,6 +101,16 @@ public final class ZeroPrune {
         /** The search seed. */
         public ConfigBuilder seed(long seed) {
             return set("search.seed", Long.toString(seed));
+        }
+
+        /** The model files of the export: {@code both} (the default), {@code safetensors} or {@code onnx}. */
+        public ConfigBuilder format(String format) {
+            return set("output.format", format);
+        }
+
+        /** Reconstruction before export: {@code tune} (the default), {@code scales}, {@code refit} or {@code none}. */
+        public ConfigBuilder reconstruct(String level) {
+            return set("reconstruct.level", level);
         }
 
         /** The output directory. */

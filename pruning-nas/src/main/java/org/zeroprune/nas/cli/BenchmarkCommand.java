@@ -15,6 +15,7 @@ import org.zeroprune.nas.benchmark.flexibert.FlexiSearchSpace;
 import org.zeroprune.nas.benchmark.flexibert.ReportJson;
 import org.zeroprune.nas.benchmark.flexibert.ReportTable;
 import org.zeroprune.nas.benchmark.flexibert.StrategyLineup;
+import org.zeroprune.nas.benchmark.onnx.OnnxLatencyBenchmark;
 import org.zeroprune.nas.config.PruneModule;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.plugin.PluginRegistry;
@@ -25,8 +26,10 @@ import picocli.CommandLine.Option;
 /** {@code zeroprune benchmark}: architecture benchmarks of the scoring strategies. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Benchmarks: rank the architectures of a NAS benchmark with scoring strategies and compare with their"
-                + " measured quality (flexibert); time a whole prune on a BERT-base-shaped checkpoint (prune).",
-        subcommands = {BenchmarkCommand.FlexiBert.class, BenchmarkCommand.Prune.class, CommandLine.HelpCommand.class})
+                + " measured quality (flexibert); time a whole prune on a BERT-base-shaped checkpoint (prune); time a pruned"
+                + " model.onnx against the dense model in ONNX Runtime (onnx).",
+        subcommands = {BenchmarkCommand.FlexiBert.class, BenchmarkCommand.Prune.class, BenchmarkCommand.Onnx.class,
+            CommandLine.HelpCommand.class})
 final class BenchmarkCommand {
 
     /** {@code zeroprune benchmark flexibert}. */
@@ -181,6 +184,67 @@ final class BenchmarkCommand {
                 org.zeroprune.nas.benchmark.prune.PruneBenchmark.writeJson(out, report);
             }
             return 0;
+        }
+    }
+
+    /** {@code zeroprune benchmark onnx}. */
+    @Command(name = "onnx", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Time a pruned model.onnx against the dense model in ONNX Runtime, in this process: for each batch"
+                    + " shape and intra-op thread count, the median of alternating runs of both (all graph optimisations,"
+                    + " random tokens, no padding). The dense model is exported the same way, so the graphs differ only in"
+                    + " their widths. Prints a table with the MACs ratio beside the speed-ups."},
+            footer = {"", "Example:", "  zeroprune prune --overwrite && zeroprune benchmark onnx --model out/model"})
+    static final class Onnx implements Callable<Integer> {
+        @Option(names = "--model", paramLabel = "DIR", defaultValue = "out/model",
+                description = "The pruned model directory (model.onnx, or model.safetensors to export now; default:"
+                        + " ${DEFAULT-VALUE}).")
+        Path model;
+
+        @Option(names = "--dense", paramLabel = "SPEC", description = "The dense model: embedded, a checkpoint directory,"
+                + " an .onnx file or djl://... (default: the modelSource of the ranking.json beside --model, else embedded).")
+        String dense;
+
+        @Option(names = "--shapes", paramLabel = "BxT,...", split = ",", defaultValue = "1x128,8x128",
+                description = "Batch x tokens per shape (default: ${DEFAULT-VALUE}).")
+        List<String> shapes;
+
+        @Option(names = "--threads", paramLabel = "N,...", split = ",", defaultValue = "1,2",
+                description = "Intra-op thread counts (default: ${DEFAULT-VALUE}).")
+        List<Integer> threads;
+
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "20",
+                description = "Timed runs of each model per shape and thread count (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the figures as JSON.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            List<int[]> parsed = shapes.stream().map(Onnx::shape).toList();
+            if (runs < 1 || threads.stream().anyMatch(t -> t < 1)) {
+                throw new ZeroPruneException("--runs and --threads must be at least 1, got " + runs + " and " + threads);
+            }
+            String denseSpec = dense != null ? dense : OnnxLatencyBenchmark.denseOf(model);
+            var report = OnnxLatencyBenchmark.run(model, denseSpec, parsed, threads, runs);
+            System.out.print(OnnxLatencyBenchmark.format(report));
+            if (out != null) {
+                OnnxLatencyBenchmark.writeJson(out, report);
+            }
+            return 0;
+        }
+
+        private static int[] shape(String text) {
+            String[] parts = text.trim().split("x");
+            try {
+                int[] shape = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+                if (parts.length == 2 && shape[0] >= 1 && shape[1] >= 1) {
+                    return shape;
+                }
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                // reported below
+            }
+            throw new ZeroPruneException("--shapes: '" + text + "'; expected BATCHxTOKENS, e.g. 8x128");
         }
     }
 }

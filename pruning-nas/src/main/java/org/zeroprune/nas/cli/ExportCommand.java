@@ -1,26 +1,28 @@
 package org.zeroprune.nas.cli;
 
-import java.nio.file.Path;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.config.ConfigException;
 import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.export.ExportFormat;
+import org.zeroprune.nas.export.RankedCandidateExport;
 import org.zeroprune.nas.forward.DjlModelRuntime;
 import org.zeroprune.nas.prune.ReconstructionStep;
 import org.zeroprune.nas.reconstruct.Reconstructor;
-import java.util.concurrent.Callable;
-import org.zeroprune.nas.checkpoint.BertCheckpoint;
-import org.zeroprune.nas.export.RankedCandidateExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code zeroprune export}: any ranked candidate of an earlier prune as a pruned checkpoint, without a new search. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the K-th candidate of a ranking.json from an earlier prune as a pruned checkpoint"
-                + " (model.safetensors, config.json, tokenizer.json, masks.json), without searching again.")
+                + " (model.safetensors, model.onnx, config.json, tokenizer.json, masks.json), without searching again.")
 final class ExportCommand implements Callable<Integer> {
     @Option(names = "--ranking", paramLabel = "FILE", defaultValue = "out/ranking.json",
             description = "The ranking (default: ${DEFAULT-VALUE}); either mask format.")
@@ -39,6 +41,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing output directory.")
     boolean overwrite;
 
+    @Option(names = "--format", paramLabel = "both|safetensors|onnx", defaultValue = "both",
+            description = "Model files to write: model.safetensors and model.onnx (${DEFAULT-VALUE}), or one of them.")
+    String format;
+
     @Option(names = "--reconstruct", paramLabel = "LEVEL", description = "Reconstruction before writing: tune (default),"
             + " scales, refit or none (the plain cut), as in prune.")
     String reconstruct;
@@ -52,6 +58,12 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ExportFormat formats;
+        try {
+            formats = ExportFormat.named(format);
+        } catch (IllegalArgumentException x) {
+            throw new ConfigException("--format: " + x.getMessage());
+        }
         Map<String, String> overrides = new LinkedHashMap<>();
         if (reconstruct != null) {
             overrides.put("reconstruct.level", reconstruct);
@@ -68,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
         try (DjlModelRuntime runtime = new DjlModelRuntime()) {
             ReconstructionStep step = new ReconstructionStep(config.reconstruct(), config.scoring().corpus(), runtime,
                     config.search().seed());
-            e = RankedCandidateExport.export(ranking, rank, model, out, overwrite, (dense, cut) -> {
+            e = RankedCandidateExport.export(ranking, rank, model, out, overwrite, formats, (dense, cut) -> {
                 Reconstructor.Reconstruction r = step.run(dense, cut);
                 report[0] = r.report();
                 return r.checkpoint();
@@ -87,6 +99,7 @@ final class ExportCommand implements Callable<Integer> {
         System.out.printf("  %,d parameters; heads per layer %s, neurons per layer %s; from %s%n", c.parameterCount(),
                 Arrays.toString(heads).replace(",", ""), Arrays.toString(neurons).replace(",", ""), e.model());
         PruneCommand.printReconstruction(report[0]);
+        e.onnx().ifPresent(p -> System.out.printf("  ONNX model (HF optimum BERT inputs and last_hidden_state): %s%n", p));
         return 0;
     }
 }

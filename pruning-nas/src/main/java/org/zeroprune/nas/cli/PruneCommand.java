@@ -90,6 +90,10 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--no-export", description = "Write the ranking only.")
     boolean noExport;
 
+    @Option(names = "--format", paramLabel = "both|safetensors|onnx", description = "Model files of the export:"
+            + " model.safetensors and model.onnx (both, the default), or one of them.")
+    String format;
+
     @Option(names = "--masks", paramLabel = "ranges|order", description = "How the ranking writes each candidate's"
             + " masks: ranges of kept indices (default), or order: kept counts, with the unit order written once"
             + " (much smaller; needs units kept by importance).")
@@ -133,6 +137,7 @@ final class PruneCommand implements Callable<Integer> {
         }
         put(overrides, "output.export-rank", exportRank);
         put(overrides, "output.masks", masks);
+        put(overrides, "output.format", format);
         if (noExport) {
             overrides.put("output.export", "false");
         }
@@ -179,6 +184,12 @@ final class PruneCommand implements Callable<Integer> {
                     latency.get("setting").asText());
         }
         printReconstruction(s.path("reconstruction"));
+        JsonNode onnx = s.get("onnxLatency");
+        if (onnx != null) {
+            System.out.printf(Locale.ROOT, "  onnx       dense %.1f ms, pruned %.1f ms per batch (%.2fx) — %s%n",
+                    onnx.get("denseMs").asDouble(), onnx.get("prunedMs").asDouble(), onnx.get("speedup").asDouble(),
+                    onnx.get("setting").asText());
+        }
         JsonNode fidelity = s.get("fidelity");
         if (fidelity != null) {
             System.out.printf(Locale.ROOT, "  fidelity   %.4f exported, %.4f plain cut (mean cosine to the dense model over %d"
@@ -197,7 +208,8 @@ final class PruneCommand implements Callable<Integer> {
         System.out.println("  time       " + times);
         Path dir = result.outputDirectory();
         System.out.println("  written    " + dir.resolve("ranking.json") + ", " + dir.resolve("ranking.csv") + ", "
-                + dir.resolve("summary.json") + result.exportedModel().map(p -> ", " + p + "/").orElse(""));
+                + dir.resolve("summary.json") + result.exportedModel().map(p -> ", " + p + "/").orElse("")
+                + result.onnxModel().map(p -> " (with " + p.getFileName() + ")").orElse(""));
     }
 
     static void printReconstruction(JsonNode r) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.zeroprune.nas.export.ExportFormat;
 
 /**
  * Reads a {@link PruneConfig}: the defaults, then a YAML or JSON file, then command-line
@@ -251,6 +252,8 @@ public final class ConfigLoader {
         require(List.of("ranges", "order").contains(o.masks()), source, "output.masks", o.masks(), "ranges or order");
         require(!o.masks().equals("order") || !s.unitSelection().equals("random"), source, "output.masks", o.masks(),
                 "ranges when search.unit-selection is random, which keeps no unit order");
+        require(o.format() != null && List.of(ExportFormat.NAMES.split(", ")).contains(o.format()), source, "output.format",
+                o.format(), ExportFormat.NAMES);
         require(c.threads() >= 0 && c.threads() <= 1024, source, "threads", c.threads(), "0 (every core) .. 1024");
         PruneConfig.ReconstructConfig r = c.reconstruct();
         require(r != null, source, "reconstruct", null, "a mapping");

@@ -87,11 +87,13 @@ public record PruneConfig(
      * @param masks how {@code ranking.json} and {@code ranking.csv} write each candidate's masks:
      *     {@code ranges} (kept unit indices as ranges) or {@code order} (kept counts only, with the
      *     search's unit order written once; needs units chosen by importance)
+     * @param format which model files the export writes: {@code both} ({@code model.safetensors} and
+     *     {@code model.onnx}), {@code safetensors} or {@code onnx}
      * @param sts an STS benchmark file (tab-separated) on which the dense, cut and exported models are
      *     scored for the summary, or empty
      */
     public record OutputConfig(String dir, boolean overwrite, boolean export, int exportRank, boolean measureLatency,
-            boolean measureFidelity, String masks, String sts) {
+            boolean measureFidelity, String masks, String format, String sts) {
     }
 
     /**

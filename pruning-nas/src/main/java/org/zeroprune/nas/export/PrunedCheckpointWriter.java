@@ -35,19 +35,23 @@ public final class PrunedCheckpointWriter {
      */
     public static BertCheckpoint write(BertCheckpoint source, PruningMask mask, Path directory, ObjectNode masks)
             throws IOException {
-        return write(source, mask, directory, masks, UnaryOperator.identity());
+        return write(source, mask, directory, masks, true, UnaryOperator.identity());
     }
 
     /**
-     * Writes into {@code directory} the cut candidate as {@code reconstruct} returns it: a checkpoint
-     * of the same shapes whose weights may differ (see {@code reconstruct.Reconstructor}).
+     * Writes into {@code directory} the cut candidate as {@code reconstruct} returns it (a checkpoint
+     * of the same shapes whose weights may differ, see {@code reconstruct.Reconstructor}), leaving out
+     * {@code model.safetensors} unless {@code weights} (an ONNX-only export still gets the
+     * configuration, tokenizer and masks).
      */
     public static BertCheckpoint write(BertCheckpoint source, PruningMask mask, Path directory, ObjectNode masks,
-            UnaryOperator<BertCheckpoint> reconstruct) throws IOException {
+            boolean weights, UnaryOperator<BertCheckpoint> reconstruct) throws IOException {
         BertCheckpoint pruned = reconstruct.apply(CheckpointPruner.prune(source, mask, directory));
-        List<Tensor> stored = pruned.tensors().values().stream().map(t -> t.renamed(pruned.prefixFor(t.name()))).toList();
-        SafetensorsWriter.write(directory.resolve(BertCheckpoint.WEIGHTS), stored, Map.of("format", "pt",
-                "pruned_by", "zeroprune"));
+        if (weights) {
+            List<Tensor> stored = pruned.tensors().values().stream().map(t -> t.renamed(pruned.prefixFor(t.name()))).toList();
+            SafetensorsWriter.write(directory.resolve(BertCheckpoint.WEIGHTS), stored, Map.of("format", "pt",
+                    "pruned_by", "zeroprune"));
+        }
         Files.writeString(directory.resolve(BertCheckpoint.CONFIG), JSON.writeValueAsString(pruned.config().json()) + "\n");
         if (source.tokenizer().isPresent()) {
             Files.copy(source.tokenizer().get(), directory.resolve(BertCheckpoint.TOKENIZER));

@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
@@ -36,22 +38,31 @@ public final class RankedCandidateExport {
      * @param row the candidate's ranking row, masks as ranges
      * @param checkpoint the pruned checkpoint as written
      * @param directory where it was written
+     * @param onnx {@code model.onnx} in it, if that format was asked for
      * @param model where the dense model came from
      */
-    public record Exported(int rank, ObjectNode row, BertCheckpoint checkpoint, Path directory, String model) {
+    public record Exported(int rank, ObjectNode row, BertCheckpoint checkpoint, Path directory, Optional<Path> onnx,
+            String model) {
     }
 
     /**
      * Writes the candidate at {@code rank} of {@code rankingFile} into {@code out}, atomically.
      *
      * @param model the dense model, or {@code null} for the ranking's own {@code modelSource}
-     * @param reconstruct the step between cut and write: given the dense model and the cut candidate, the
-     *     checkpoint to write (the cut itself for none)
      * @throws ConfigException naming the file, the key and what was expected when the ranking cannot be
      *     read, the rank is outside it, or the model is not the one the ranking was made from
      */
+    public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite) {
+        return export(rankingFile, rank, model, out, overwrite, ExportFormat.BOTH, (dense, cut) -> cut);
+    }
+
+    /**
+     * As {@link #export(Path, int, String, Path, boolean)}, writing the model files of {@code format}, the cut
+     * candidate reconstructed first by {@code reconstruct} (given the dense model and the cut, the checkpoint to
+     * write).
+     */
     public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite,
-            BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
+            ExportFormat format, BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
         if (Files.exists(out) && !overwrite) {
             throw new ConfigException("output directory " + out + " exists; pass --overwrite to replace it");
         }
@@ -77,8 +88,8 @@ public final class RankedCandidateExport {
         row.put("ranking", rankingFile.toAbsolutePath().toString());
         BertCheckpoint[] written = new BertCheckpoint[1];
         AtomicFiles.writeDirectory(out, dir -> {
-            written[0] = PrunedCheckpointWriter.write(dense.checkpoint(), mask, dir, row,
-                    cut -> reconstruct.apply(dense, cut));
+            written[0] = PrunedModelExport.write(dense.checkpoint(), mask, dir, row, format,
+                    cut -> reconstruct.apply(dense, cut)).checkpoint();
             long expected = row.path("totalParams").asLong(-1);
             if (expected >= 0 && written[0].parameterCount() != expected) {
                 // the same shapes but another checkpoint layout (e.g. with or without a pooler)
@@ -87,7 +98,8 @@ public final class RankedCandidateExport {
                         + "; pass --model with the model the ranking was made from");
             }
         });
-        return new Exported(rank, row, written[0], out, dense.description());
+        Optional<Path> onnx = format.onnx() ? Optional.of(out.resolve(OnnxExport.FILE)) : Optional.empty();
+        return new Exported(rank, row, written[0], out, onnx, dense.description());
     }
 
     private static JsonNode read(Path rankingFile) {

@@ -6,12 +6,12 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.eval.Corpus;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.prune.ModelRuntime;
+import org.zeroprune.nas.timing.FreshJvm;
 import org.zeroprune.spi.context.CalibrationText;
 import org.zeroprune.spi.context.MaskFisher;
 import org.zeroprune.spi.context.MaskedForward;
@@ -77,8 +77,8 @@ public final class DjlModelRuntime implements ModelRuntime {
     public Optional<ObjectNode> compareLatency(BertCheckpoint dense, BertCheckpoint pruned, int sequenceLength, int batch) {
         String[] problem = {null};
         // a fresh JVM: this one's earlier forward and backward passes slow the dense model down
-        Optional<double[]> fresh = FreshProcessLatency.measure(dense.directory(), pruned.directory(), sequenceLength,
-                batch, problem);
+        Optional<double[]> fresh = FreshJvm.numbers(LatencyProbe.class, List.of(dense.directory().toString(),
+                pruned.directory().toString(), Integer.toString(sequenceLength), Integer.toString(batch)), 2, problem);
         double[] millis = fresh.orElseGet(() -> LatencyProbe.measure(dense, pruned, sequenceLength, batch));
         double denseMs = millis[0];
         double prunedMs = millis[1];
@@ -91,19 +91,6 @@ public final class DjlModelRuntime implements ModelRuntime {
                 + " %s", batch, length, LatencyProfiler.DEFAULT_RUNS, Runtime.getRuntime().availableProcessors(),
                 fresh.isPresent() ? "fresh JVM" : "in this JVM (" + problem[0] + ")"));
         return Optional.of(node);
-    }
-
-    /** Random vocabulary ids above the special tokens; latency does not depend on which words. */
-    static int[][] randomTokens(int vocabulary, int batch, int length) {
-        SplittableRandom random = new SplittableRandom(7);
-        int low = Math.min(1000, vocabulary / 2);
-        int[][] ids = new int[batch][length];
-        for (int[] row : ids) {
-            for (int i = 0; i < length; i++) {
-                row[i] = low + random.nextInt(vocabulary - low);
-            }
-        }
-        return ids;
     }
 
     private synchronized BertEncoder encoder(LoadedModel model) {

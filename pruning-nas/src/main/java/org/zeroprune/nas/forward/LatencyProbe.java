@@ -3,6 +3,7 @@ package org.zeroprune.nas.forward;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.timing.AlternatingTimer;
 
 /**
  * Times a dense and a pruned checkpoint against each other in a JVM of their own. A job that has
@@ -28,7 +29,7 @@ public final class LatencyProbe {
     /** Median milliseconds {@code {dense, pruned}} of batches of random tokens, timed in alternation, in this process. */
     static double[] measure(BertCheckpoint dense, BertCheckpoint pruned, int sequenceLength, int batch) {
         int length = Math.min(sequenceLength, dense.config().maxPositions());
-        int[][] ids = DjlModelRuntime.randomTokens(dense.config().vocabSize(), batch, length);
+        int[][] ids = AlternatingTimer.randomTokens(dense.config().vocabSize(), batch, length);
         try (BertEncoder d = BertEncoder.load(dense, batch); BertEncoder p = BertEncoder.load(pruned, batch)) {
             return LatencyProfiler.compareModelMillis(d, p, ids);
         }

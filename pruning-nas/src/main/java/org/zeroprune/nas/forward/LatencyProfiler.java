@@ -3,8 +3,8 @@ package org.zeroprune.nas.forward;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.Arrays;
 import java.util.function.DoubleSupplier;
+import org.zeroprune.nas.timing.AlternatingTimer;
 import org.zeroprune.spi.mask.UnitSet;
 
 /**
@@ -87,23 +87,8 @@ public final class LatencyProfiler {
      * @return {@code {first, second}}
      */
     public static double[] compareModelMillis(BertEncoder first, BertEncoder second, int[][] tokenIds) {
-        for (int i = 0; i < DEFAULT_WARMUPS; i++) {
-            first.sentenceEmbeddings(tokenIds);
-            second.sentenceEmbeddings(tokenIds);
-        }
-        double[] a = new double[DEFAULT_RUNS];
-        double[] b = new double[DEFAULT_RUNS];
-        for (int i = 0; i < DEFAULT_RUNS; i++) {
-            a[i] = millis(first, tokenIds);
-            b[i] = millis(second, tokenIds);
-        }
-        return new double[] {median(a), median(b)};
-    }
-
-    private static double millis(BertEncoder encoder, int[][] tokenIds) {
-        long start = System.nanoTime();
-        encoder.sentenceEmbeddings(tokenIds);
-        return (System.nanoTime() - start) / 1e6;
+        return AlternatingTimer.medianMillis(() -> first.sentenceEmbeddings(tokenIds), () -> second.sentenceEmbeddings(tokenIds),
+                DEFAULT_WARMUPS, DEFAULT_RUNS);
     }
 
     private double timeBlock(int layer, UnitSet heads, UnitSet neurons, int sequenceLength, int batchSize,
@@ -147,14 +132,7 @@ public final class LatencyProfiler {
         for (int i = 0; i < runs; i++) {
             millis[i] = oneRun.getAsDouble();
         }
-        return median(millis);
-    }
-
-    private static double median(double[] millis) {
-        double[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return AlternatingTimer.median(millis);
     }
 
     private static void checkCount(String what, int count, int present) {

@@ -90,6 +90,19 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * A new, empty temporary directory for work that is deleted afterwards ({@link #deleteRecursively}).
+     *
+     * @param purpose names it, and what failed when it cannot be created
+     */
+    public static Path temporaryDirectory(String purpose) {
+        try {
+            return Files.createTempDirectory("zeroprune-" + purpose);
+        } catch (IOException e) {
+            throw new ZeroPruneException("cannot create a temporary directory for " + purpose + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes a file or a directory tree, ignoring failures. */
     public static void deleteRecursively(Path path) {
         if (!Files.exists(path)) {

@@ -22,10 +22,13 @@ import org.zeroprune.nas.config.PruneConfig.BudgetKind;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.eval.StsBenchmark;
-import org.zeroprune.nas.export.PrunedCheckpointWriter;
+import org.zeroprune.nas.export.ExportFormat;
+import org.zeroprune.nas.export.PrunedModelExport;
+import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
+import org.zeroprune.nas.ort.OrtLatencyComparison;
 import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
@@ -142,6 +145,8 @@ public final class PruneJob {
         ObjectNode summary = JSON.createObjectNode();
         BertCheckpoint[] exportedModel = new BertCheckpoint[1];
         Optional<Path> exported = config.output().export() ? Optional.of(out.resolve("model")) : Optional.empty();
+        ExportFormat format = ExportFormat.named(config.output().format());
+        Optional<Path> exportedOnnx = exported.filter(p -> format.onnx()).map(p -> p.resolve(OnnxExport.FILE));
         timer.time("export", () -> AtomicFiles.writeDirectory(out, dir -> {
             // its own phase: with importance-ordered units the ranking's masks can outweigh the checkpoint
             timer.time("write-ranking", () -> {
@@ -155,10 +160,12 @@ public final class PruneJob {
                 masks.put("source", model.description());
                 ReconstructionStep reconstruction = new ReconstructionStep(config.reconstruct(), config.scoring().corpus(),
                         runtime, config.search().seed());
-                BertCheckpoint pruned = PrunedCheckpointWriter.write(model.checkpoint(), chosen.mask(), modelDir, masks,
-                        cut -> reconstruct(reconstruction, model, cut, timer, summary));
+                PrunedModelExport.Written written = PrunedModelExport.write(model.checkpoint(), chosen.mask(), modelDir,
+                        masks, format, cut -> reconstruct(reconstruction, model, cut, timer, summary));
+                BertCheckpoint pruned = written.checkpoint();
                 exportedModel[0] = pruned;
-                if (config.output().measureLatency()) {
+                // the PyTorch figure times the checkpoint files, so only when model.safetensors is written
+                if (config.output().measureLatency() && format.safetensors()) {
                     try (ProgressTask task = progress.start("Timing dense vs pruned forward", -1)) {
                         // its own phase: the export's seconds are the writing alone
                         timer.time("latency", () -> runtime.compareLatency(model.checkpoint(), pruned,
@@ -166,8 +173,16 @@ public final class PruneJob {
                                 .ifPresent(l -> summary.set("latency", l));
                     }
                 }
+                if (config.output().measureLatency() && written.onnx().isPresent()) {
+                    try (ProgressTask task = progress.start("Timing dense vs pruned model.onnx in ONNX Runtime", -1)) {
+                        summary.set("onnxLatency", timer.time("onnx-latency", () -> OrtLatencyComparison.compare(
+                                model.checkpoint(), written.onnx().get(), config.budget().sequenceLength(),
+                                config.budget().latencyBatch())));
+                    }
+                }
             }
             fillSummary(summary, model, registered, budget, ranked, chosen, exportRank, fixedParams, costs, timer, exported);
+            exportedOnnx.ifPresent(p -> summary.put("exportedOnnx", p.toAbsolutePath().toString()));
             summary.put("unitOrder", header.at("/search/unitOrder").asText());
             if (quality.measures()) {
                 try (ProgressTask task = progress.start("Measuring the chosen model's quality", -1)) {
@@ -177,7 +192,7 @@ public final class PruneJob {
             Files.writeString(dir.resolve("summary.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
         }));
         summary.set("seconds", JSON.valueToTree(timer.seconds()));
-        return new PruneResult(out, ranked, chosen, exported, summary);
+        return new PruneResult(out, ranked, chosen, exported, exportedOnnx, summary);
     }
 
     /** The cut candidate as reconstruction leaves it; the report goes into the summary. */

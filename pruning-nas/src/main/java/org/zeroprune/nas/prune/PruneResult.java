@@ -13,10 +13,11 @@ import org.zeroprune.nas.search.ScoredCandidate;
  * @param ranking every evaluated candidate, best first
  * @param chosen the candidate that was exported (or would be)
  * @param exportedModel the pruned checkpoint directory, if exported
+ * @param onnxModel the pruned model's {@code model.onnx} inside it, if exported in that format (the default)
  * @param summary the run's summary (also written as {@code summary.json}): budget, costs, timings
  */
 public record PruneResult(Path outputDirectory, List<ScoredCandidate> ranking, ScoredCandidate chosen,
-        Optional<Path> exportedModel, ObjectNode summary) {
+        Optional<Path> exportedModel, Optional<Path> onnxModel, ObjectNode summary) {
 
     /** The best candidate. */
     public ScoredCandidate best() {

@@ -18,7 +18,11 @@ import org.zeroprune.spi.context.SpecialTokens;
  * order: the {@code r}-th word-piece token (in id order, skipping special tokens, single
  * characters and placeholders such as {@code [unused7]}) has probability proportional to
  * {@code 1 / (r + 10)}. Each sequence is {@code [CLS]}, a length drawn uniformly from
- * {@code [minLength, maxLength]} (special tokens included), then {@code [SEP]}.
+ * {@code [minLength, maxLength]} (special tokens included), then {@code [SEP]}. Where the vocabulary
+ * has them, the last content token is a full stop and each other content token after the first is a
+ * comma with probability {@value #COMMA_PROBABILITY}: sentences end with punctuation, and single
+ * characters such as these are not in the vocabulary's frequency order (they come first, sorted by
+ * code point), so the prior would otherwise never draw them.
  *
  * <p>Why the vocabulary order: a WordPiece vocabulary lists its word pieces in the order its
  * trainer admitted them, most frequent first (BERT's starts {@code the, of, and, in, to, was}), so
@@ -32,15 +36,21 @@ import org.zeroprune.spi.context.SpecialTokens;
 public final class GeneratedCalibration {
     /** Added to the rank, so that the first few words do not take most of the mass. */
     static final double RANK_OFFSET = 10.0;
+    /** Chance that a content token (not the first, not the full stop) is a comma. */
+    static final double COMMA_PROBABILITY = 0.06;
 
     private final double[] cumulative;
     private final SpecialTokens specials;
     private final String prior;
+    private final int fullStop;
+    private final int comma;
 
-    private GeneratedCalibration(double[] cumulative, SpecialTokens specials, String prior) {
+    private GeneratedCalibration(double[] cumulative, SpecialTokens specials, String prior, int fullStop, int comma) {
         this.cumulative = cumulative;
         this.specials = specials;
         this.prior = prior;
+        this.fullStop = fullStop;
+        this.comma = comma;
     }
 
     /**
@@ -73,7 +83,11 @@ public final class GeneratedCalibration {
             total += weights[id];
             cumulative[id] = total;
         }
-        return new GeneratedCalibration(cumulative, specials, ordered ? "zipf over the vocabulary order" : "uniform");
+        int fullStop = Arrays.asList(pieces).indexOf(".");
+        int comma = Arrays.asList(pieces).indexOf(",");
+        String description = (ordered ? "zipf over the vocabulary order" : "uniform")
+                + (fullStop >= 0 ? ", full stop at the end" + (comma >= 0 ? ", commas" : "") : "");
+        return new GeneratedCalibration(cumulative, specials, description, fullStop, comma);
     }
 
     /** What the prior is, for reports. */
@@ -97,6 +111,14 @@ public final class GeneratedCalibration {
             for (int t = 1; t < length - 1; t++) {
                 int id = Arrays.binarySearch(cumulative, random.nextDouble() * total);
                 seq[t] = firstAbove(id < 0 ? -id - 1 : id);
+            }
+            if (fullStop >= 0 && length >= 4) {
+                seq[length - 2] = fullStop;
+                for (int t = 2; t < length - 2 && comma >= 0; t++) {
+                    if (random.nextDouble() < COMMA_PROBABILITY) {
+                        seq[t] = comma;
+                    }
+                }
             }
             out[s] = seq;
         }

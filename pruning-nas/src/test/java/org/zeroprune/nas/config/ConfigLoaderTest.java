@@ -68,6 +68,7 @@ class ConfigLoaderTest {
         assertMessage(Map.of("search.unit-selection", "random", "search.unit-importance", "fisher"),
                 "key 'search.unit-importance' is 'fisher'; expected empty when search.unit-selection is random");
         assertMessage(Map.of("output.masks", "bits"), "key 'output.masks' is 'bits'; expected ranges or order");
+        assertMessage(Map.of("output.format", "pt"), "key 'output.format' is 'pt'; expected both, safetensors, onnx");
         assertMessage(Map.of("output.masks", "order", "search.unit-selection", "random"),
                 "key 'output.masks' is 'order'; expected ranges when search.unit-selection is random");
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "search: [1, 2\n");

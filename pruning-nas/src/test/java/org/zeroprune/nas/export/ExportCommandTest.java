@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.export.onnx.OnnxModelCheck;
 import org.zeroprune.nas.rank.RankingMasks;
 import org.zeroprune.nas.testing.CliRun;
 import org.zeroprune.nas.testing.TinyBert;
@@ -41,6 +43,7 @@ class ExportCommandTest {
         CliRun r = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "3", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("exported rank 3 of " + ranking), r.out());
+        assertTrue(r.out().contains("rebuilt    tune on 256 sequences (generated"), "reconstructed by default: " + r.out());
 
         JsonNode doc = JSON.readTree(ranking.toFile());
         JsonNode row = doc.get("candidates").get(2);
@@ -51,6 +54,9 @@ class ExportCommandTest {
             assertEquals(row.at("/masks/keptNeurons/" + l).asInt(), exported.config().ffnWidth(l));
         }
         assertTrue(exported.tokenizer().isPresent());
+        assertEquals(List.of(), OnnxModelCheck.problems(out.resolve("model.onnx")), "export --rank writes model.onnx too");
+        assertTrue(r.out().contains("ONNX model (HF optimum BERT inputs and last_hidden_state): " + out.resolve("model.onnx")),
+                r.out());
         JsonNode masks = JSON.readTree(out.resolve("masks.json").toFile());
         assertEquals(3, masks.get("rank").asInt());
         // masks.json holds ranges whatever the ranking's format, and they are the ranking's candidate
@@ -59,15 +65,30 @@ class ExportCommandTest {
     }
 
     @Test
+    void formatOnnxWritesTheOnnxModelWithoutTheSafetensorsWeights() throws Exception {
+        Path out = dir.resolve("onnx-only");
+        CliRun r = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "2", "--out", out.toString(),
+                "--format", "onnx");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.exists(out.resolve("model.onnx")) && Files.exists(out.resolve("config.json"))
+                && Files.exists(out.resolve("tokenizer.json")));
+        assertFalse(Files.exists(out.resolve("model.safetensors")));
+        CliRun bad = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "2", "--out", dir.resolve("x").toString(),
+                "--format", "pt");
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("--format: export format 'pt'; expected one of both, safetensors, onnx"), bad.err());
+    }
+
+    @Test
     void aRankOutsideTheRankingOrAnotherModelIsRefusedAndWritesNothing() throws Exception {
         Path out = dir.resolve("refused");
-        CliRun outside = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "31", "--out", out.toString());
+        CliRun outside = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "31", "--out", out.toString());
         assertEquals(1, outside.status());
         assertTrue(outside.err().contains(ranking + ": rank 31 is outside 1..30"), outside.err());
 
         TinyBert tiny = new TinyBert();
         Path other = tiny.write(dir.resolve("tiny"));
-        CliRun wrong = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "1", "--model", other.toString(),
+        CliRun wrong = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "1", "--model", other.toString(),
                 "--out", out.toString());
         assertEquals(1, wrong.status());
         assertTrue(wrong.err().contains("was made for a model with heads [12, 12, 12, 12, 12, 12]"), wrong.err());
@@ -75,11 +96,11 @@ class ExportCommandTest {
         assertFalse(Files.exists(out));
 
         Files.createDirectories(out);
-        CliRun exists = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "1", "--out", out.toString());
+        CliRun exists = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "1", "--out", out.toString());
         assertEquals(1, exists.status());
         assertTrue(exists.err().contains("exists; pass --overwrite"), exists.err());
 
-        CliRun missing = CliRun.of("export", "--ranking", dir.resolve("nope.json").toString(), "--rank", "1", "--out",
+        CliRun missing = CliRun.of("export", "--reconstruct", "none", "--ranking", dir.resolve("nope.json").toString(), "--rank", "1", "--out",
                 dir.resolve("x").toString());
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("nope.json: not found; expected a ranking.json written by prune"), missing.err());

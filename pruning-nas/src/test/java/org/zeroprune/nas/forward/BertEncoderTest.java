@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zeroprune.nas.checkpoint.BertConfig;
+import org.zeroprune.nas.testing.HiddenStates;
 import org.zeroprune.spi.mask.PruningMask;
 import org.zeroprune.spi.mask.UnitSet;
 
@@ -20,7 +21,7 @@ class BertEncoderTest {
         float[][][] batched = EmbeddedEncoder.encoder().lastHiddenStates(ids);
         try (BertEncoder single = BertEncoder.load(EmbeddedEncoder.checkpoint(), 1)) {
             float[][][] alone = single.lastHiddenStates(ids);
-            assertTrue(PrunedForwardTest.maxAbsDiff(batched, alone) <= 1e-5);
+            assertTrue(HiddenStates.maxAbsDiff(batched, alone) <= 1e-5);
         }
         int[][] reversed = new int[ids.length][];
         for (int i = 0; i < ids.length; i++) {

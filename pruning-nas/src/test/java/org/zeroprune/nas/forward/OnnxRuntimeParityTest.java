@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.onnx.EmbeddedModel;
 import org.zeroprune.nas.onnx.OnnxBertImporter;
+import org.zeroprune.nas.testing.HiddenStates;
 
 /**
  * The DJL forward of the imported embedded model equals ONNX Runtime on the original ONNX file,
@@ -74,49 +73,9 @@ class OnnxRuntimeParityTest {
         // a collection first: arrays that borrow freed Java buffers would show up as garbage
         System.gc();
         float[][][] djl = encoder.lastHiddenStates(ids);
-        float[][][] ort = onnxRuntime(ids, onnx);
-        double maxDiff = 0;
-        for (int s = 0; s < ids.length; s++) {
-            assertEquals(ids[s].length, djl[s].length);
-            for (int t = 0; t < ids[s].length; t++) {
-                for (int h = 0; h < djl[s][t].length; h++) {
-                    maxDiff = Math.max(maxDiff, Math.abs(djl[s][t][h] - ort[s][t][h]));
-                }
-            }
-        }
-        return maxDiff;
-    }
-
-    private static float[][][] onnxRuntime(int[][] ids, byte[] model) throws OrtException {
-        float[][][] out = new float[ids.length][][];
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-                OrtSession session = env.createSession(model, options)) {
-            for (int start = 0; start < ids.length; start += ORT_BATCH) {
-                int end = Math.min(ids.length, start + ORT_BATCH);
-                int length = 0;
-                for (int s = start; s < end; s++) {
-                    length = Math.max(length, ids[s].length);
-                }
-                long[][] inputIds = new long[end - start][length];
-                long[][] mask = new long[end - start][length];
-                long[][] types = new long[end - start][length];
-                for (int s = start; s < end; s++) {
-                    for (int t = 0; t < ids[s].length; t++) {
-                        inputIds[s - start][t] = ids[s][t];
-                        mask[s - start][t] = 1;
-                    }
-                }
-                try (OnnxTensor a = OnnxTensor.createTensor(env, inputIds);
-                        OnnxTensor b = OnnxTensor.createTensor(env, mask);
-                        OnnxTensor c = OnnxTensor.createTensor(env, types);
-                        OrtSession.Result result = session.run(Map.of("input_ids", a, "attention_mask", b,
-                                "token_type_ids", c))) {
-                    float[][][] hidden = (float[][][]) result.get("last_hidden_state").orElseThrow().getValue();
-                    System.arraycopy(hidden, 0, out, start, end - start);
-                }
-            }
+                OrtSession session = OrtEnvironment.getEnvironment().createSession(onnx, options)) {
+            return HiddenStates.maxAbsDiff(djl, HiddenStates.onnxRuntime(session, ids, ORT_BATCH, 0));
         }
-        return out;
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertConfig;
 import org.zeroprune.nas.prune.CheckpointPruner;
+import org.zeroprune.nas.testing.HiddenStates;
 import org.zeroprune.spi.mask.PruningMask;
 import org.zeroprune.spi.mask.UnitSet;
 
@@ -56,27 +57,12 @@ class PrunedForwardTest {
         try (BertEncoder encoder = BertEncoder.load(prunedCheckpoint, 8)) {
             pruned = encoder.lastHiddenStates(ids);
         }
-        double prunedDiff = maxAbsDiff(masked, pruned);
-        double slicedDiff = maxAbsDiff(masked, sliced);
+        double prunedDiff = HiddenStates.maxAbsDiff(masked, pruned);
+        double slicedDiff = HiddenStates.maxAbsDiff(masked, sliced);
         System.out.printf("%s: pruned vs masked %.3g, sliced vs masked %.3g%n", name, prunedDiff, slicedDiff);
         assertTrue(prunedDiff <= TOLERANCE, "pruned vs masked: " + prunedDiff);
         assertTrue(slicedDiff <= TOLERANCE, "sliced vs masked: " + slicedDiff);
         float[][][] full = dense.lastHiddenStates(ids);
-        assertTrue(maxAbsDiff(full, masked) > 1e-2, "the mask changes the output");
-    }
-
-    static double maxAbsDiff(float[][][] a, float[][][] b) {
-        assertEquals(a.length, b.length);
-        double max = 0;
-        for (int s = 0; s < a.length; s++) {
-            assertEquals(a[s].length, b[s].length);
-            for (int t = 0; t < a[s].length; t++) {
-                for (int h = 0; h < a[s][t].length; h++) {
-                    double d = Math.abs(a[s][t][h] - b[s][t][h]);
-                    max = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(max, d);
-                }
-            }
-        }
-        return max;
+        assertTrue(HiddenStates.maxAbsDiff(full, masked) > 1e-2, "the mask changes the output");
     }
 }

@@ -33,7 +33,7 @@ class PruneJobTest {
     void prunesTheEmbeddedModelWithinTheBudgetAndExportsAReloadableSmallerCheckpoint() throws Exception {
         Path out = dir.resolve("out");
         var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
-                .flops(0.6).seed(7)
+                .flops(0.6).seed(7).set("reconstruct.steps", "8").set("output.sts", stsFile().toString())
                 .set("search.candidates", "150").output(out.toString()).build());
 
         JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
@@ -64,6 +64,49 @@ class PruneJobTest {
         assertTrue(summary.at("/latency/denseMs").asDouble() > 0 && summary.at("/latency/prunedMs").asDouble() > 0,
                 summary.toString());
         assertTrue(summary.at("/latency/setting").asText().endsWith("fresh JVM"), summary.at("/latency").toString());
+        // model.onnx beside the checkpoint by default, timed in ONNX Runtime against the dense model's export
+        assertEquals(out.resolve("model").resolve("model.onnx"), result.onnxModel().orElseThrow());
+        assertEquals(java.util.List.of(), org.zeroprune.nas.export.onnx.OnnxModelCheck.problems(result.onnxModel().get()));
+        assertEquals(result.onnxModel().get().toAbsolutePath().toString(), summary.get("exportedOnnx").asText());
+        assertTrue(summary.at("/onnxLatency/denseMs").asDouble() > 0 && summary.at("/onnxLatency/prunedMs").asDouble() > 0,
+                summary.toString());
+        assertTrue(summary.at("/onnxLatency/setting").asText().endsWith("fresh JVM"), summary.at("/onnxLatency").toString());
+        // reconstructed by default on generated tokens; the export holds the reconstructed weights
+        JsonNode rebuilt = summary.get("reconstruction");
+        assertEquals("tune", rebuilt.get("level").asText(), rebuilt.toString());
+        assertTrue(rebuilt.at("/calibration/source").asText().startsWith("generated"), rebuilt.toString());
+        assertTrue(rebuilt.get("objectiveAfter").asDouble() < rebuilt.get("objectiveBefore").asDouble(), rebuilt.toString());
+        assertTrue(summary.at("/seconds/reconstruct").asDouble() > 0, summary.toString());
+        JsonNode sts = summary.get("sts");
+        assertEquals(6, sts.get("pairs").asInt(), sts.toString());
+        for (String key : new String[] {"dense", "cut", "pruned"}) {
+            assertTrue(Math.abs(sts.get(key).asDouble()) <= 100.0, sts.toString());
+        }
+    }
+
+    /** Six STS pairs in the benchmark's format, written for the tests. */
+    private Path stsFile() throws java.io.IOException {
+        return Files.write(dir.resolve("sts.tsv"), java.util.List.of(
+                "captions\tt\t2024\t1\t5.0\tA dog runs on the beach.\tA dog is running along the beach.",
+                "captions\tt\t2024\t2\t0.5\tA man slices bread.\tThe stock market fell sharply.",
+                "news\tt\t2024\t3\t3.0\tThe council approved the budget.\tThe budget was passed by the council after debate.",
+                "news\tt\t2024\t4\t1.0\tIt snowed in the mountains.\tA child plays the violin.",
+                "forum\tt\t2024\t5\t4.2\tI think the movie was great.\tThe film was really good, in my view.",
+                "forum\tt\t2024\t6\t2.0\tThe train was late.\tThe bus arrived on time."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"safetensors", "onnx"})
+    void outputFormatChoosesTheModelFiles(String format) throws Exception {
+        Path out = dir.resolve("format-" + format);
+        var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
+                .set("search.candidates", "10").set("output.measure-latency", "false").format(format).reconstruct("none")
+                .output(out.toString()).build());
+        Path model = out.resolve("model");
+        assertEquals(format.equals("safetensors"), Files.exists(model.resolve("model.safetensors")));
+        assertEquals(format.equals("onnx"), Files.exists(model.resolve("model.onnx")));
+        assertEquals(format.equals("onnx"), result.onnxModel().isPresent());
+        assertTrue(Files.exists(model.resolve("config.json")) && Files.exists(model.resolve("tokenizer.json")));
     }
 
     @ParameterizedTest
@@ -147,7 +190,7 @@ class PruneJobTest {
         Path model = tiny.write(dir.resolve("tiny"));
         Path out = dir.resolve("out");
         ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").flops(1.0)
-                .set("search.strategy", "exhaustive").set("search.neuron-block", "4").set("search.candidates", "1000")
+                .set("search.strategy", "exhaustive").set("search.neuron-block", "4").set("search.candidates", "1000").reconstruct("none")
                 .set("output.measure-latency", "false")
                 .output(out.toString()).build());
         // 2 layers x (2^2 head subsets x 2^2 block subsets) = 16^2 genomes, all within a budget of 1.0
@@ -167,7 +210,7 @@ class PruneJobTest {
         assertTrue(e.getMessage().contains("exists; pass --overwrite"), e.getMessage());
         assertTrue(Files.exists(out.resolve("keep.txt")));
         ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
-                .set("search.candidates", "10")
+                .set("search.candidates", "10").reconstruct("none")
                 .set("output.measure-latency", "false")
                 .set("output.overwrite", "true").output(out.toString()).build());
         assertFalse(Files.exists(out.resolve("keep.txt")));
@@ -193,7 +236,7 @@ class PruneJobTest {
         tiny.intermediate = 256;
         Path model = tiny.write(dir.resolve("tiny"));
         Path out = dir.resolve("out");
-        ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").set("search.strategy", "random")
+        ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").set("search.strategy", "random").reconstruct("none")
                 .set("budget.latency", "0.7")
                 .set("budget.sequence-length", "32").set("search.neuron-block", "16").set("search.candidates", "50")
                 .set("output.measure-latency", "false").output(out.toString()).build());

@@ -53,7 +53,7 @@ class ReconstructionTest {
     void lowersTheObjectiveAndExportsWhatItComputed(ReconstructionLevel level, @TempDir Path dir) throws Exception {
         BertCheckpoint dense = EmbeddedEncoder.checkpoint();
         Reconstructor.Reconstruction[] result = new Reconstructor.Reconstruction[1];
-        PrunedCheckpointWriter.write(dense, mask, dir, JSON.createObjectNode(), cut -> {
+        PrunedCheckpointWriter.write(dense, mask, dir, JSON.createObjectNode(), true, cut -> {
             result[0] = Reconstructor.run(dense, cut, calibration, "generated", new Reconstructor.Settings(level, 12, 3));
             return result[0].checkpoint();
         });
@@ -95,7 +95,7 @@ class ReconstructionTest {
         Path plain = Files.createDirectory(dir.resolve("plain"));
         Path none = Files.createDirectory(dir.resolve("none"));
         PrunedCheckpointWriter.write(dense, mask, plain, JSON.createObjectNode());
-        PrunedCheckpointWriter.write(dense, mask, none, JSON.createObjectNode(), cut -> Reconstructor.run(dense, cut,
+        PrunedCheckpointWriter.write(dense, mask, none, JSON.createObjectNode(), true, cut -> Reconstructor.run(dense, cut,
                 calibration, "generated", new Reconstructor.Settings(ReconstructionLevel.NONE, 12, 3)).checkpoint());
         for (String file : new String[] {BertCheckpoint.WEIGHTS, BertCheckpoint.CONFIG}) {
             assertArrayEquals(Files.readAllBytes(plain.resolve(file)), Files.readAllBytes(none.resolve(file)), file);

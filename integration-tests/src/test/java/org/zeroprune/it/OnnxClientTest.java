@@ -1,0 +1,82 @@
+package org.zeroprune.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.huggingface.translator.TextEmbeddingTranslatorFactory;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeroprune.nas.api.ZeroPrune;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.eval.Corpus;
+import org.zeroprune.nas.forward.BertEncoder;
+import org.zeroprune.nas.forward.BertTokenizer;
+import org.zeroprune.nas.prune.PruneResult;
+
+/**
+ * A client that is not zeroprune: DJL's ONNX Runtime engine and DJL's HuggingFace tokenizer load the
+ * pruned {@code model.onnx} and {@code tokenizer.json} that {@code prune} wrote, through
+ * {@link Criteria} as any DJL application would, and embed sentences in padded batches; the
+ * mean-pooled embeddings point where zeroprune's own embeddings of the exported checkpoint point.
+ */
+class OnnxClientTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void djlOnOnnxRuntimeEmbedsLikeZeroprune() throws Exception {
+        Path out = dir.resolve("out");
+        PruneResult result = ZeroPrune.prune(ZeroPrune.config().strategy("magnitude").set("search.strategy", "random")
+                .set("search.candidates", "40").set("plugins", "[" + Plugins.directory() + "]")
+                .set("output.measure-latency", "false").output(out.toString()).build());
+        Path model = result.exportedModel().orElseThrow();
+        assertEquals(model.resolve("model.onnx"), result.onnxModel().orElseThrow());
+        List<String> sentences = Corpus.bundled().evaluation().subList(0, 24);
+
+        Criteria<String, float[]> criteria = Criteria.builder().setTypes(String.class, float[].class)
+                .optModelPath(model).optModelName("model").optEngine("OnnxRuntime")
+                .optTranslatorFactory(new TextEmbeddingTranslatorFactory())
+                .optArgument("includeTokenTypes", true).optArgument("pooling", "mean").optArgument("normalize", false)
+                .build();
+        List<float[]> djl;
+        try (ZooModel<String, float[]> onnx = criteria.loadModel(); Predictor<String, float[]> predictor = onnx.newPredictor()) {
+            djl = predictor.batchPredict(sentences);
+        }
+
+        BertCheckpoint checkpoint = BertCheckpoint.read(model);
+        float[][] own;
+        try (BertTokenizer tokenizer = BertTokenizer.forCheckpoint(checkpoint, BertTokenizer.DEFAULT_MAX_LENGTH);
+                BertEncoder encoder = BertEncoder.load(checkpoint)) {
+            own = encoder.sentenceEmbeddings(tokenizer.encode(sentences));
+        }
+        double worst = 1;
+        double maxDiff = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            worst = Math.min(worst, cosine(djl.get(i), own[i]));
+            for (int h = 0; h < own[i].length; h++) {
+                maxDiff = Math.max(maxDiff, Math.abs(djl.get(i)[h] - own[i][h]));
+            }
+        }
+        System.out.printf("DJL OnnxRuntime engine on the pruned model.onnx vs zeroprune's forward: lowest cosine %.9f,"
+                + " max abs diff %.3g over %d sentences%n", worst, maxDiff, sentences.size());
+        assertTrue(worst >= 0.9999, "lowest cosine " + worst);
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        assertEquals(a.length, b.length);
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+}

@@ -1,0 +1,47 @@
+package org.zeroprune.nas.export;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Which files an export writes for the pruned model's weights: {@code output.format} and {@code --format}. */
+public enum ExportFormat {
+    /** {@code model.safetensors} and {@code model.onnx} (the default). */
+    BOTH,
+    /** {@code model.safetensors} only: the checkpoint zeroprune and HF-style loaders read. */
+    SAFETENSORS,
+    /** {@code model.onnx} only: for ONNX Runtime and every client that reads ONNX. */
+    ONNX;
+
+    /** The names accepted in configuration. */
+    public static final String NAMES = Arrays.stream(values()).map(ExportFormat::key).collect(Collectors.joining(", "));
+
+    /**
+     * The format called {@code name}.
+     *
+     * @throws IllegalArgumentException naming the accepted names
+     */
+    public static ExportFormat named(String name) {
+        for (ExportFormat f : values()) {
+            if (f.key().equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("export format '" + name + "'; expected one of " + NAMES);
+    }
+
+    /** The name in configuration. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code model.safetensors} is written. */
+    public boolean safetensors() {
+        return this != ONNX;
+    }
+
+    /** Whether {@code model.onnx} is written. */
+    public boolean onnx() {
+        return this != SAFETENSORS;
+    }
+}

@@ -1,0 +1,73 @@
+package org.zeroprune.nas.timing;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.zeroprune.nas.ZeroPruneException;
+
+/**
+ * Times two models against each other in alternation, so that a shared machine's changing load
+ * falls on both alike, and reports the median of each: what the PyTorch and the ONNX Runtime
+ * latency comparisons share.
+ */
+public final class AlternatingTimer {
+    private AlternatingTimer() {
+    }
+
+    /** One forward pass. */
+    @FunctionalInterface
+    public interface Run {
+        void run() throws Exception;
+    }
+
+    /**
+     * Median milliseconds {@code {first, second}} of {@code runs} timed runs each, after
+     * {@code warmups} untimed runs each, alternating first and second.
+     */
+    public static double[] medianMillis(Run first, Run second, int warmups, int runs) {
+        if (warmups < 0 || runs < 1) {
+            throw new IllegalArgumentException("need warmups >= 0 and runs >= 1, got " + warmups + " and " + runs);
+        }
+        for (int i = 0; i < warmups; i++) {
+            millis(first);
+            millis(second);
+        }
+        double[] a = new double[runs];
+        double[] b = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            a[i] = millis(first);
+            b[i] = millis(second);
+        }
+        return new double[] {median(a), median(b)};
+    }
+
+    /** The median of {@code values} (the mean of the middle two for an even count). */
+    public static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Random vocabulary ids above the special tokens, seeded: latency does not depend on which words. */
+    public static int[][] randomTokens(int vocabulary, int batch, int length) {
+        SplittableRandom random = new SplittableRandom(7);
+        int low = Math.min(1000, vocabulary / 2);
+        int[][] ids = new int[batch][length];
+        for (int[] row : ids) {
+            for (int i = 0; i < length; i++) {
+                row[i] = low + random.nextInt(vocabulary - low);
+            }
+        }
+        return ids;
+    }
+
+    private static double millis(Run run) {
+        long start = System.nanoTime();
+        try {
+            run.run();
+        } catch (Exception e) {
+            throw new ZeroPruneException("a timed forward pass failed: " + e.getMessage(), e);
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+}
