@@ -20,6 +20,7 @@ shift $(( $# < 4 ? $# : 4 ))
 extra=("$@")
 model="${MODEL:-embedded}"
 out="${OUT:-$(mktemp -d)}"
+mkdir -p "$out"
 
 printf 'budget\tseed\tlevel\tcut_fidelity\tfidelity\tdense_sts\tcut_sts\tsts\treconstruct_s\n'
 for budget in $budgets; do

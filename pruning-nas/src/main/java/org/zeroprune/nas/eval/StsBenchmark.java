@@ -54,7 +54,9 @@ public final class StsBenchmark {
                 continue;
             }
             String[] f = lines.get(i).split("\t", -1);
-            int scoreColumn = f.length >= 7 && isNumber(f[4]) ? 4 : f.length >= 6 && isNumber(f[3]) ? 3 : -1;
+            // seven columns or more: genre, file, year, id, score, ...; exactly six: the same without the id
+            int column = f.length >= 7 ? 4 : f.length == 6 ? 3 : -1;
+            int scoreColumn = column >= 0 && isNumber(f[column]) ? column : -1;
             if (scoreColumn < 0 || f[scoreColumn + 1].isBlank() || f[scoreColumn + 2].isBlank()) {
                 throw new ConfigException(file + ": line " + (i + 1) + " is not an STS pair; expected tab-separated genre,"
                         + " file, year, id, score (a number), sentence 1, sentence 2");

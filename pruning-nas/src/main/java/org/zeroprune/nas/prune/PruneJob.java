@@ -35,7 +35,6 @@ import org.zeroprune.nas.plugin.RegisteredStrategy;
 import org.zeroprune.nas.rank.MaskFormat;
 import org.zeroprune.nas.rank.RankingWriter;
 import org.zeroprune.nas.rank.UnitOrder;
-import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 import org.zeroprune.nas.reconstruct.Reconstructor;
 import org.zeroprune.nas.search.Budget;
 import org.zeroprune.nas.search.CandidateEvaluator;
@@ -198,7 +197,7 @@ public final class PruneJob {
     /** The cut candidate as reconstruction leaves it; the report goes into the summary. */
     private BertCheckpoint reconstruct(ReconstructionStep step, LoadedModel model, BertCheckpoint cut, PhaseTimer timer,
             ObjectNode summary) {
-        if (step.level() == ReconstructionLevel.NONE) {
+        if (!step.reconstructs(model)) {
             summary.set("reconstruction", step.run(model, cut).report());
             return cut;
         }

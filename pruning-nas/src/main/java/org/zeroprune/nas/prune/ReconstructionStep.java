@@ -41,6 +41,18 @@ public final class ReconstructionStep {
         return ReconstructionLevel.named(config.level());
     }
 
+    /**
+     * Whether {@link #run} will change anything for {@code model}: a level other than none, and token
+     * sequences to calibrate on (text, or a tokenizer to generate them with).
+     */
+    public boolean reconstructs(LoadedModel model) {
+        return level() != ReconstructionLevel.NONE && (usesText() || model.checkpoint().tokenizer().isPresent());
+    }
+
+    private boolean usesText() {
+        return config.calibration().equals("corpus") || (config.calibration().equals("auto") && !corpus.isBlank());
+    }
+
     /** Reconstructs {@code cut}, a candidate cut out of {@code model}. */
     public Reconstructor.Reconstruction run(LoadedModel model, BertCheckpoint cut) {
         ReconstructionLevel level = level();
@@ -48,8 +60,7 @@ public final class ReconstructionStep {
         if (level == ReconstructionLevel.NONE) {
             return Reconstructor.run(model.checkpoint(), cut, new int[0][], "", settings);
         }
-        boolean text = config.calibration().equals("corpus") || (config.calibration().equals("auto") && !corpus.isBlank());
-        if (text) {
+        if (usesText()) {
             int[][] ids = runtime.calibration(corpus, model).orElseThrow().tokenIds();
             return Reconstructor.run(model.checkpoint(), cut, ids, "calibration part of corpus " + corpus, settings);
         }

@@ -67,12 +67,12 @@ class CliTest {
     @Test
     void pruneWritesItsOutputsAndPrintsASummary() {
         Path out = dir.resolve("out");
-        CliRun r = run("prune", "--strategy", "test-params", "--search", "random", "--candidates", "40", "--out", out.toString(), "--quiet");
+        CliRun r = run("prune", "--strategy", "test-params", "--search", "random", "--candidates", "40", "--reconstruct", "none", "--out", out.toString(), "--quiet");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("budget     flops 0.6 of the dense model — met by all 40 ranked candidates"), r.out());
         assertTrue(r.out().contains("search random, seed 42; units at random"), r.out());
         assertTrue(Files.exists(out.resolve("ranking.json")) && Files.exists(out.resolve("model/model.safetensors")));
-        CliRun again = run("prune", "--strategy", "test-params", "--search", "random", "--candidates", "40", "--out", out.toString(), "--quiet");
+        CliRun again = run("prune", "--strategy", "test-params", "--search", "random", "--candidates", "40", "--reconstruct", "none", "--out", out.toString(), "--quiet");
         assertEquals(1, again.status());
         assertTrue(again.err().contains("exists; pass --overwrite"), again.err());
     }

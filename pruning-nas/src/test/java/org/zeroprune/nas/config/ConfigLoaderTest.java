@@ -79,6 +79,19 @@ class ConfigLoaderTest {
         assertTrue(t.getMessage().contains(types + ": key 'search.candidates' is 'many'"), t.getMessage());
     }
 
+    @Test
+    void reconstructionSettingsAreCheckedByName() {
+        PruneConfig c = ConfigLoader.load(Optional.empty(), Map.of());
+        assertEquals("tune", c.reconstruct().level());
+        assertEquals("auto", c.reconstruct().calibration());
+        assertMessage(Map.of("reconstruct.level", "full"), "reconstruct.level", "full", "none, scales, refit or tune");
+        assertMessage(Map.of("reconstruct.calibration", "corpus"), "reconstruct.calibration",
+                "unless scoring.corpus names a corpus");
+        assertMessage(Map.of("reconstruct.steps", "0"), "reconstruct.steps", "1..100000");
+        assertEquals("corpus", ConfigLoader.load(Optional.empty(), Map.of("reconstruct.calibration", "corpus",
+                "scoring.corpus", "builtin")).reconstruct().calibration());
+    }
+
     private static void assertMessage(Map<String, String> overrides, String... fragments) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(), overrides));
         for (String fragment : fragments) {

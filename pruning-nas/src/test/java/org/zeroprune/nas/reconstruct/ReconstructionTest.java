@@ -21,6 +21,7 @@ import org.zeroprune.nas.forward.BertEncoder;
 import org.zeroprune.nas.forward.EmbeddedEncoder;
 import org.zeroprune.nas.forward.RandomMasks;
 import org.zeroprune.nas.forward.Sentences;
+import org.zeroprune.nas.testing.HiddenStates;
 import org.zeroprune.spi.mask.PruningMask;
 import org.zeroprune.spi.mask.UnitSet;
 
@@ -72,7 +73,7 @@ class ReconstructionTest {
         try (BertEncoder model = BertEncoder.load(BertCheckpoint.read(dir), 8)) {
             exported = model.lastHiddenStates(sentences);
         }
-        double diff = maxAbsDiff(inMemory, exported);
+        double diff = HiddenStates.maxAbsDiff(inMemory, exported);
         assertTrue(diff <= 1e-5, "exported vs in-memory reconstruction: " + diff);
     }
 
@@ -85,7 +86,7 @@ class ReconstructionTest {
         assertTrue(r.report().get("objectiveAfter").asDouble() < r.report().get("objectiveBefore").asDouble(),
                 r.report()::toString);
         try (BertEncoder a = BertEncoder.load(cut, 8); BertEncoder b = BertEncoder.load(r.checkpoint(), 8)) {
-            assertTrue(maxAbsDiff(a.lastHiddenStates(sentences), b.lastHiddenStates(sentences)) > 1e-3);
+            assertTrue(HiddenStates.maxAbsDiff(a.lastHiddenStates(sentences), b.lastHiddenStates(sentences)) > 1e-3);
         }
     }
 
@@ -127,18 +128,5 @@ class ReconstructionTest {
         assertTrue(early > 20, "'the' drawn " + early + " times");
         double perLateId = (double) late / (config.vocabSize() - 20_001);
         assertTrue(perLateId * 100 < early, "'the' " + early + " times, an id past 20,000 " + perLateId + " times");
-    }
-
-    static double maxAbsDiff(float[][][] a, float[][][] b) {
-        double max = 0;
-        for (int s = 0; s < a.length; s++) {
-            for (int t = 0; t < a[s].length; t++) {
-                for (int h = 0; h < a[s][t].length; h++) {
-                    double d = Math.abs(a[s][t][h] - b[s][t][h]);
-                    max = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(max, d);
-                }
-            }
-        }
-        return max;
     }
 }
