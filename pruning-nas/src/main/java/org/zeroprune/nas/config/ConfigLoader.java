@@ -265,6 +265,7 @@ public final class ConfigLoader {
                 r.calibration(), "generated or auto unless scoring.corpus names a corpus (--corpus builtin|FILE)");
         require(r.sequences() >= 8 && r.sequences() <= 100_000, source, "reconstruct.sequences", r.sequences(), "8..100000");
         require(r.steps() >= 1 && r.steps() <= 100_000, source, "reconstruct.steps", r.steps(), "1..100000");
+        require(r.rerank() >= 1 && r.rerank() <= 100, source, "reconstruct.rerank", r.rerank(), "1..100");
     }
 
     private static void ratio(String source, String key, Double value) {

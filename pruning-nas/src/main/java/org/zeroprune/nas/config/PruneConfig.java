@@ -105,8 +105,10 @@ public record PruneConfig(
      *     set, else generated tokens), {@code generated} or {@code corpus}
      * @param sequences generated calibration sequences
      * @param steps optimisation steps of {@code tune}
+     * @param rerank how many of the best-ranked candidates are reconstructed, the one that follows the dense
+     *     model best afterwards being exported (1: only the export rank's)
      */
-    public record ReconstructConfig(String level, String calibration, int sequences, int steps) {
+    public record ReconstructConfig(String level, String calibration, int sequences, int steps, int rerank) {
     }
 
     /** Which budget kind is set. */

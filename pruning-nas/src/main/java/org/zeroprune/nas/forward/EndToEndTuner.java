@@ -6,14 +6,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.zeroprune.nas.checkpoint.BertCheckpoint;
 
 /**
  * Tunes the small parameters of a physically pruned model end to end, by gradient through the
  * whole encoder, so that its last hidden states match the dense model's on calibration sequences.
  * No weight matrix is retrained: the tuned parameters are one scale per kept head and per kept
  * neuron (folded into the columns of the output projections afterwards) and, optionally, the two
- * output-projection biases and the two LayerNorms of every layer, a few thousand numbers in all.
+ * output-projection biases and the two LayerNorms of every layer: per layer, the kept heads and neurons
+ * plus six times the hidden size, some ten thousand numbers for a small model.
  *
  * <p>Objective on a batch: {@code token · Σ‖h − h*‖² / Σ‖h*‖² + pooled · mean(1 − cos(p, p*))},
  * {@code h} the pruned model's last hidden states over real tokens, {@code h*} the dense model's,

@@ -131,7 +131,11 @@ public final class PruneJob {
         if (ranked.isEmpty()) {
             throw new PluginException("the search evaluated no candidate");
         }
-        int exportRank = Math.min(config.output().exportRank(), ranked.size());
+        ReconstructionStep reconstruction = new ReconstructionStep(config.reconstruct(), config.scoring().corpus(),
+                runtime, config.search().seed());
+        int rankAsked = Math.min(config.output().exportRank(), ranked.size());
+        Optional<ReconstructedRerank.Pick> reranked = rerank(reconstruction, model, ranked, rankAsked, timer);
+        int exportRank = reranked.map(ReconstructedRerank.Pick::rank).orElse(rankAsked);
         ScoredCandidate chosen = ranked.get(exportRank - 1);
 
         long fixedParams = model.checkpoint().parameterCount() - costs.denseParams();
@@ -157,10 +161,12 @@ public final class PruneJob {
                 Files.createDirectory(modelDir);
                 ObjectNode masks = ranking.row(exportRank);
                 masks.put("source", model.description());
-                ReconstructionStep reconstruction = new ReconstructionStep(config.reconstruct(), config.scoring().corpus(),
-                        runtime, config.search().seed());
                 PrunedModelExport.Written written = PrunedModelExport.write(model.checkpoint(), chosen.mask(), modelDir,
-                        masks, format, cut -> reconstruct(reconstruction, model, cut, timer, summary));
+                        masks, format, cut -> reranked.map(pick -> {
+                            summary.set("reconstruction", pick.reconstruction().report());
+                            summary.set("rerank", pick.trials());
+                            return pick.onto(cut);
+                        }).orElseGet(() -> reconstruct(reconstruction, model, cut, timer, summary)));
                 BertCheckpoint pruned = written.checkpoint();
                 exportedModel[0] = pruned;
                 // the PyTorch figure times the checkpoint files, so only when model.safetensors is written
@@ -192,6 +198,20 @@ public final class PruneJob {
         }));
         summary.set("seconds", JSON.valueToTree(timer.seconds()));
         return new PruneResult(out, ranked, chosen, exported, exportedOnnx, summary);
+    }
+
+    /** With {@code reconstruct.rerank} above 1, the candidate that reconstructs best among the best-ranked. */
+    private Optional<ReconstructedRerank.Pick> rerank(ReconstructionStep step, LoadedModel model,
+            List<ScoredCandidate> ranked, int first, PhaseTimer timer) {
+        if (config.reconstruct().rerank() < 2 || !config.output().export() || !step.reconstructs(model)
+                || model.checkpoint().tokenizer().isEmpty()) {
+            return Optional.empty();
+        }
+        try (ProgressTask task = progress.start("Reconstructing the " + config.reconstruct().rerank()
+                + " best candidates to rerank them", -1)) {
+            return Optional.of(timer.time("rerank", () -> ReconstructedRerank.pick(step, runtime, model, ranked, first,
+                    config.reconstruct().rerank())));
+        }
     }
 
     /** The cut candidate as reconstruction leaves it; the report goes into the summary. */

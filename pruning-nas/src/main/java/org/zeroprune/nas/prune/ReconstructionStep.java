@@ -74,10 +74,23 @@ public final class ReconstructionStep {
                     + " to generate them from; exported as cut");
             return skipped;
         }
-        GeneratedCalibration generator = GeneratedCalibration.forTokenizer(model.checkpoint().tokenizer().get(),
-                model.checkpoint().config().vocabSize(), forward.get().specialTokens());
-        int max = Math.min(MAX_LENGTH, model.checkpoint().config().maxPositions());
-        int[][] ids = generator.sample(config.sequences(), Math.min(MIN_LENGTH, max), max, seed);
+        GeneratedCalibration generator = generator(model);
+        int[][] ids = generate(generator, model, config.sequences(), seed);
         return Reconstructor.run(model.checkpoint(), cut, ids, "generated: " + generator.prior(), settings);
+    }
+
+    /** {@code count} generated sequences from another seed than calibration's, to judge reconstructions by. */
+    int[][] validationSequences(LoadedModel model, int count) {
+        return generate(generator(model), model, count, ~seed);
+    }
+
+    private GeneratedCalibration generator(LoadedModel model) {
+        return GeneratedCalibration.forTokenizer(model.checkpoint().tokenizer().orElseThrow(),
+                model.checkpoint().config().vocabSize(), runtime.forward(model).orElseThrow().specialTokens());
+    }
+
+    private static int[][] generate(GeneratedCalibration generator, LoadedModel model, int count, long seed) {
+        int max = Math.min(MAX_LENGTH, model.checkpoint().config().maxPositions());
+        return generator.sample(count, Math.min(MIN_LENGTH, max), max, seed);
     }
 }

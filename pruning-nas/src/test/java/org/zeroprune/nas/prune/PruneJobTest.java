@@ -84,6 +84,30 @@ class PruneJobTest {
         }
     }
 
+    @Test
+    void rerankExportsTheCandidateThatReconstructsBest() throws Exception {
+        Path out = dir.resolve("rerank");
+        var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
+                .flops(0.6).seed(5).set("search.candidates", "20").set("output.measure-latency", "false")
+                .set("reconstruct.steps", "3").set("reconstruct.rerank", "3").format("safetensors")
+                .output(out.toString()).build());
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        JsonNode trials = summary.get("rerank");
+        assertEquals(3, trials.size(), summary.toString());
+        int best = 0;
+        for (int i = 0; i < trials.size(); i++) {
+            assertEquals(i + 1, trials.get(i).get("rank").asInt());
+            if (trials.get(i).get("validationFidelity").asDouble() > trials.get(best).get("validationFidelity").asDouble()) {
+                best = i;
+            }
+        }
+        assertEquals(best + 1, summary.get("exportRank").asInt(), trials.toString());
+        assertEquals(result.ranking().get(best).mask(), result.chosen().mask());
+        assertEquals("tune", summary.at("/reconstruction/level").asText());
+        assertEquals(result.ranking().get(best).params() + (22_565_376L - JSON.readTree(out.resolve("ranking.json")
+                .toFile()).at("/dense/params").asLong()), BertCheckpoint.read(out.resolve("model")).parameterCount());
+    }
+
     /** Six STS pairs in the benchmark's format, written for the tests. */
     private Path stsFile() throws java.io.IOException {
         return Files.write(dir.resolve("sts.tsv"), java.util.List.of(
