@@ -1,6 +1,5 @@
 package org.zeroprune.nas.prune;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Paths;
 import java.util.Optional;
@@ -18,13 +17,10 @@ import org.zeroprune.spi.mask.PruningMask;
  * Spearman ×100 of the dense model, of the plain cut and of the model as exported (reconstructed).
  */
 final class ChosenModelQuality {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ModelRuntime runtime;
     private final LoadedModel model;
     private final PruningMask chosen;
-    private final Optional<FidelityEvaluator> fidelity;
-    private final String corpusSource;
+    private final Optional<Corpus> fidelityText;
     private final Optional<StsBenchmark> sts;
 
     /**
@@ -38,15 +34,13 @@ final class ChosenModelQuality {
         this.model = model;
         this.chosen = chosen;
         this.sts = sts;
-        Corpus text = corpus.isBlank() || corpus.equals("builtin") ? Corpus.bundled() : Corpus.read(Paths.get(corpus));
-        this.corpusSource = text.source();
-        this.fidelity = measureFidelity ? Optional.of(new FidelityEvaluator(forward(), PruningMask.dense(model.view()),
-                runtime.tokenize(model, text.evaluation()))) : Optional.empty();
+        this.fidelityText = !measureFidelity ? Optional.empty() : Optional.of(corpus.isBlank() || corpus.equals("builtin")
+                ? Corpus.bundled() : Corpus.read(Paths.get(corpus)));
     }
 
     /** Whether anything is measured. */
     boolean measures() {
-        return fidelity.isPresent() || sts.isPresent();
+        return fidelityText.isPresent() || sts.isPresent();
     }
 
     /**
@@ -55,14 +49,16 @@ final class ChosenModelQuality {
      * @param exported the model as written, if it was
      */
     void report(ObjectNode summary, Optional<BertCheckpoint> exported) {
-        fidelity.ifPresent(evaluator -> {
+        fidelityText.ifPresent(text -> {
+            FidelityEvaluator evaluator = new FidelityEvaluator(forward(), PruningMask.dense(model.view()),
+                    runtime.tokenize(model, text.evaluation()));
             ObjectNode node = summary.putObject("fidelity");
             double cut = evaluator.fidelity(chosen);
             node.put("fidelity", exported.map(m -> evaluator.fidelity(runtime.sentenceEmbeddings(m,
                     evaluator.tokenIds()))).orElse(cut));
             node.put("cutFidelity", cut);
             node.put("sentences", evaluator.sentenceCount());
-            node.put("corpus", corpusSource);
+            node.put("corpus", text.source());
         });
         sts.ifPresent(benchmark -> {
             ObjectNode node = summary.putObject("sts");
