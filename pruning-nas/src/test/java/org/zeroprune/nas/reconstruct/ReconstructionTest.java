@@ -74,6 +74,7 @@ class ReconstructionTest {
             exported = model.lastHiddenStates(sentences);
         }
         double diff = HiddenStates.maxAbsDiff(inMemory, exported);
+        System.out.printf("%s: exported vs in-memory reconstruction, max abs diff %.3g%n", level, diff);
         assertTrue(diff <= 1e-5, "exported vs in-memory reconstruction: " + diff);
     }
 
