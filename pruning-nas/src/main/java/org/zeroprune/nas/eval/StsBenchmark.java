@@ -107,7 +107,7 @@ public final class StsBenchmark {
         }
         double[] cos = new double[size()];
         for (int i = 0; i < cos.length; i++) {
-            cos[i] = cosine(embeddings[i], embeddings[i + size()]);
+            cos[i] = Cosine.of(embeddings[i], embeddings[i + size()]);
         }
         return 100 * new SpearmansCorrelation().correlation(cos, gold);
     }
@@ -115,17 +115,5 @@ public final class StsBenchmark {
     /** {@link #spearman} of a model given as a function from sentences to embeddings. */
     public double spearman(Function<List<String>, float[][]> model) {
         return spearman(model.apply(sentences()));
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }

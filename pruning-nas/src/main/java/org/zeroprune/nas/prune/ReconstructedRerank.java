@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.eval.Cosine;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.reconstruct.Reconstructor;
 import org.zeroprune.nas.search.ScoredCandidate;
@@ -54,7 +55,7 @@ final class ReconstructedRerank {
             BertCheckpoint cut = CheckpointPruner.prune(model.checkpoint(), ranked.get(rank - 1).mask(),
                     Path.of("rank-" + rank));
             Reconstructor.Reconstruction r = step.run(model, cut);
-            double score = meanCosine(dense, runtime.sentenceEmbeddings(r.checkpoint(), validation));
+            double score = Cosine.mean(dense, runtime.sentenceEmbeddings(r.checkpoint(), validation));
             ObjectNode trial = trials.addObject();
             trial.put("rank", rank);
             trial.put("validationFidelity", score);
@@ -64,21 +65,5 @@ final class ReconstructedRerank {
             }
         }
         return best;
-    }
-
-    private static double meanCosine(float[][] a, float[][] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            double dot = 0;
-            double na = 0;
-            double nb = 0;
-            for (int j = 0; j < a[i].length; j++) {
-                dot += (double) a[i][j] * b[i][j];
-                na += (double) a[i][j] * a[i][j];
-                nb += (double) b[i][j] * b[i][j];
-            }
-            sum += na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
-        }
-        return sum / a.length;
     }
 }
