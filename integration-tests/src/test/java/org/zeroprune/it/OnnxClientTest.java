@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.eval.Corpus;
+import org.zeroprune.nas.eval.Cosine;
 import org.zeroprune.nas.forward.BertEncoder;
 import org.zeroprune.nas.forward.BertTokenizer;
 import org.zeroprune.nas.prune.PruneResult;
@@ -57,7 +58,8 @@ class OnnxClientTest {
         double worst = 1;
         double maxDiff = 0;
         for (int i = 0; i < sentences.size(); i++) {
-            worst = Math.min(worst, cosine(djl.get(i), own[i]));
+            assertEquals(own[i].length, djl.get(i).length);
+            worst = Math.min(worst, Cosine.of(djl.get(i), own[i]));
             for (int h = 0; h < own[i].length; h++) {
                 maxDiff = Math.max(maxDiff, Math.abs(djl.get(i)[h] - own[i][h]));
             }
@@ -65,18 +67,5 @@ class OnnxClientTest {
         System.out.printf("DJL OnnxRuntime engine on the pruned model.onnx vs zeroprune's forward: lowest cosine %.9f,"
                 + " max abs diff %.3g over %d sentences%n", worst, maxDiff, sentences.size());
         assertTrue(worst >= 0.9999, "lowest cosine " + worst);
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        assertEquals(a.length, b.length);
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }

@@ -48,6 +48,23 @@ final class DampedLeastSquares {
             targetSquares += squares;
         }
 
+        /** This part plus {@code sign} times {@code other}: the statistics of the rows of both, or of the difference. */
+        Part plus(Part other, int sign) {
+            int p = gram.length;
+            int q = cross[0].length;
+            Part s = new Part(p, q);
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) {
+                    s.gram[i][j] = gram[i][j] + sign * other.gram[i][j];
+                }
+                for (int j = 0; j < q; j++) {
+                    s.cross[i][j] = cross[i][j] + sign * other.cross[i][j];
+                }
+            }
+            s.targetSquares = targetSquares + sign * other.targetSquares;
+            return s;
+        }
+
         /** {@code ‖Zθ − T‖²} on this part. */
         double error(DMatrixRMaj theta) {
             DMatrixRMaj g = new DMatrixRMaj(gram);
@@ -77,11 +94,12 @@ final class DampedLeastSquares {
     }
 
     /**
-     * Fits θ ({@code [p×q]}) towards {@code theta0}.
+     * Fits θ ({@code [p×q]}) towards {@code theta0}; the fitting part is {@code all} without {@code heldOut}.
      *
      * @param admissible whether a fitted θ is acceptable at all (for example, scales within a range)
      */
-    static Fit fit(Part fitting, Part heldOut, double[][] theta0, java.util.function.Predicate<double[][]> admissible) {
+    static Fit fit(Part all, Part heldOut, double[][] theta0, java.util.function.Predicate<double[][]> admissible) {
+        Part fitting = all.plus(heldOut, -1);
         DMatrixRMaj start = new DMatrixRMaj(theta0);
         double heldOutBefore = heldOut.error(start);
         double bestError = Double.POSITIVE_INFINITY;
@@ -97,7 +115,6 @@ final class DampedLeastSquares {
                 bestDamping = damping;
             }
         }
-        Part all = sum(fitting, heldOut);
         double before = all.error(start);
         if (Double.isNaN(bestDamping) || !(bestError < heldOutBefore)) {
             return new Fit(theta0, false, bestDamping, heldOutBefore, bestError, before, before);
@@ -148,22 +165,6 @@ final class DampedLeastSquares {
         for (int i = 0; i < a.getNumElements(); i++) {
             s += a.get(i) * b.get(i);
         }
-        return s;
-    }
-
-    private static Part sum(Part a, Part b) {
-        int p = a.gram.length;
-        int q = a.cross[0].length;
-        Part s = new Part(p, q);
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                s.gram[i][j] = a.gram[i][j] + b.gram[i][j];
-            }
-            for (int j = 0; j < q; j++) {
-                s.cross[i][j] = a.cross[i][j] + b.cross[i][j];
-            }
-        }
-        s.targetSquares = a.targetSquares + b.targetSquares;
         return s;
     }
 

@@ -79,6 +79,20 @@ record LayerWeights(
         return result;
     }
 
+    /** This layer with the attention block's output projection and LayerNorm replaced (same shapes). */
+    LayerWeights withAttentionBlock(NDArray outputWeight, NDArray outputBias, NDArray normWeight, NDArray normBias) {
+        return new LayerWeights(heads, headSize, ffnWidth, query, queryBias, key, keyBias, value, valueBias,
+                outputWeight, outputBias, normWeight, normBias, intermediate, intermediateBias, output, this.outputBias,
+                outputNormWeight, outputNormBias);
+    }
+
+    /** This layer with the FFN's output projection and LayerNorm replaced (same shapes). */
+    LayerWeights withFfnBlock(NDArray outputWeight, NDArray outputBias, NDArray normWeight, NDArray normBias) {
+        return new LayerWeights(heads, headSize, ffnWidth, query, queryBias, key, keyBias, value, valueBias,
+                attentionOutput, attentionOutputBias, attentionNormWeight, attentionNormBias, intermediate,
+                intermediateBias, outputWeight, outputBias, normWeight, normBias);
+    }
+
     private interface Loader {
         NDArray load(String name);
     }

@@ -177,15 +177,16 @@ public final class LayerwiseRefit {
             int group = units == 0 ? 1 : width / units;
             int parameters = level == Level.SCALES ? units : width + 1;
             int outputs = level == Level.SCALES ? 1 : hidden;
-            DampedLeastSquares.Part fitting = new DampedLeastSquares.Part(parameters, outputs);
+            DampedLeastSquares.Part all = new DampedLeastSquares.Part(parameters, outputs);
             DampedLeastSquares.Part heldOut = new DampedLeastSquares.Part(parameters, outputs);
             for (int i = 0; i < batches.size(); i++) {
                 Batch b = batches.get(i);
                 NDArray target = denseSums.get(i).sub(b.pruned).reshape(-1, hidden);
                 NDArray x = width == 0 ? null : inputs(b, block, w);
                 for (int part = 0; part < 2; part++) {
-                    NDArray rows = part == 0 ? b.fitting : b.heldOut;
-                    DampedLeastSquares.Part into = part == 0 ? fitting : heldOut;
+                    // every token, then the held-out ones: the fitting part is the difference
+                    NDArray rows = part == 0 ? b.tokens : b.heldOut;
+                    DampedLeastSquares.Part into = part == 0 ? all : heldOut;
                     if (level == Level.SCALES) {
                         addScaleStatistics(into, x, weight, bias, target, rows, units, group);
                     } else {
@@ -211,7 +212,7 @@ public final class LayerwiseRefit {
                     theta0[width][o] = b0[o];
                 }
             }
-            DampedLeastSquares.Fit fit = DampedLeastSquares.fit(fitting, heldOut, theta0,
+            DampedLeastSquares.Fit fit = DampedLeastSquares.fit(all, heldOut, theta0,
                     level == Level.SCALES ? LayerwiseRefit::plausibleScales : t -> true);
             reports.add(new BlockReport(l, block, units, fit.before(), fit.after(), fit.heldOutBefore(),
                     fit.heldOutAfter(), fit.damping(), fit.fitted()));
@@ -235,15 +236,8 @@ public final class LayerwiseRefit {
             store(biasName, b1);
             NDArray newWeight = work.create(w1, weight.getShape());
             NDArray newBias = work.create(b1, bias.getShape());
-            return attention
-                    ? new LayerWeights(w.heads(), w.headSize(), w.ffnWidth(), w.query(), w.queryBias(), w.key(),
-                            w.keyBias(), w.value(), w.valueBias(), newWeight, newBias, w.attentionNormWeight(),
-                            w.attentionNormBias(), w.intermediate(), w.intermediateBias(), w.output(), w.outputBias(),
-                            w.outputNormWeight(), w.outputNormBias())
-                    : new LayerWeights(w.heads(), w.headSize(), w.ffnWidth(), w.query(), w.queryBias(), w.key(),
-                            w.keyBias(), w.value(), w.valueBias(), w.attentionOutput(), w.attentionOutputBias(),
-                            w.attentionNormWeight(), w.attentionNormBias(), w.intermediate(), w.intermediateBias(),
-                            newWeight, newBias, w.outputNormWeight(), w.outputNormBias());
+            return attention ? w.withAttentionBlock(newWeight, newBias, w.attentionNormWeight(), w.attentionNormBias())
+                    : w.withFfnBlock(newWeight, newBias, w.outputNormWeight(), w.outputNormBias());
         }
 
         /**
@@ -291,14 +285,14 @@ public final class LayerwiseRefit {
     /** One padded batch: its hidden states in both models and which positions count for which part. */
     private static final class Batch {
         final NDArray additive;
-        final NDArray fitting;
+        final NDArray tokens;
         final NDArray heldOut;
         NDArray dense;
         NDArray pruned;
 
-        private Batch(NDArray additive, NDArray fitting, NDArray heldOut, NDArray dense, NDArray pruned) {
+        private Batch(NDArray additive, NDArray tokens, NDArray heldOut, NDArray dense, NDArray pruned) {
             this.additive = additive;
-            this.fitting = fitting;
+            this.tokens = tokens;
             this.heldOut = heldOut;
             this.dense = dense;
             this.pruned = pruned;
@@ -312,8 +306,7 @@ public final class LayerwiseRefit {
             }
             NDArray mask = batch.attentionMask();
             NDArray heldRows = mask.mul(work.create(held, new Shape(rows.length, 1)));
-            NDArray fitRows = mask.sub(heldRows);
-            return new Batch(EncoderBlocks.additiveMask(mask), fitRows.reshape(-1, 1), heldRows.reshape(-1, 1),
+            return new Batch(EncoderBlocks.additiveMask(mask), mask.reshape(-1, 1), heldRows.reshape(-1, 1),
                     EncoderBlocks.embed(dense, batch), EncoderBlocks.embed(pruned, batch));
         }
     }

@@ -174,10 +174,9 @@ public final class TunedParameters {
             for (int l = 0; l < base.size(); l++) {
                 LayerWeights w = base.get(l);
                 NDArray[] p = a[l];
-                out.add(new LayerWeights(w.heads(), w.headSize(), w.ffnWidth(), w.query(), w.queryBias(), w.key(),
-                        w.keyBias(), w.value(), w.valueBias(), w.attentionOutput(), p[ATTENTION_BIAS],
-                        p[ATTENTION_NORM_WEIGHT], p[ATTENTION_NORM_BIAS], w.intermediate(), w.intermediateBias(),
-                        w.output(), p[OUTPUT_BIAS], p[OUTPUT_NORM_WEIGHT], p[OUTPUT_NORM_BIAS]));
+                out.add(w.withAttentionBlock(w.attentionOutput(), p[ATTENTION_BIAS], p[ATTENTION_NORM_WEIGHT],
+                        p[ATTENTION_NORM_BIAS]).withFfnBlock(w.output(), p[OUTPUT_BIAS], p[OUTPUT_NORM_WEIGHT],
+                        p[OUTPUT_NORM_BIAS]));
             }
             return out;
         }

@@ -18,7 +18,7 @@ class DampedLeastSquaresTest {
         double[][] truth = matrix(random, P, Q);
         DampedLeastSquares.Part fitting = part(random, truth, 400, 0.01);
         DampedLeastSquares.Part heldOut = part(random, truth, 100, 0.01);
-        DampedLeastSquares.Fit fit = DampedLeastSquares.fit(fitting, heldOut, new double[P][Q], t -> true);
+        DampedLeastSquares.Fit fit = DampedLeastSquares.fit(fitting.plus(heldOut, 1), heldOut, new double[P][Q], t -> true);
         assertTrue(fit.fitted());
         assertEquals(1e-3, fit.damping(), 0.0, "the lightest damping fits noise-free data best");
         assertTrue(fit.after() < fit.before() * 1e-2, fit.toString());
@@ -36,7 +36,7 @@ class DampedLeastSquaresTest {
         DampedLeastSquares.Part fitting = part(random, matrix(random, P, Q), 60, 0.0);
         // the held-out rows follow the starting map, not the one the fitting rows follow
         DampedLeastSquares.Part heldOut = part(random, start, 60, 0.0);
-        DampedLeastSquares.Fit fit = DampedLeastSquares.fit(fitting, heldOut, start, t -> true);
+        DampedLeastSquares.Fit fit = DampedLeastSquares.fit(fitting.plus(heldOut, 1), heldOut, start, t -> true);
         assertFalse(fit.fitted());
         assertEquals(fit.before(), fit.after());
         assertEquals(start[0][0], fit.theta()[0][0]);
@@ -47,7 +47,7 @@ class DampedLeastSquaresTest {
         Random random = new Random(3);
         DampedLeastSquares.Part fitting = part(random, matrix(random, P, Q), 200, 0.0);
         DampedLeastSquares.Part heldOut = part(random, matrix(random, P, Q), 50, 0.0);
-        DampedLeastSquares.Fit fit = DampedLeastSquares.fit(fitting, heldOut, new double[P][Q], t -> false);
+        DampedLeastSquares.Fit fit = DampedLeastSquares.fit(fitting.plus(heldOut, 1), heldOut, new double[P][Q], t -> false);
         assertFalse(fit.fitted());
         assertTrue(Double.isNaN(fit.damping()));
     }
