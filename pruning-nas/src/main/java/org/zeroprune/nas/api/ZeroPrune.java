@@ -1,11 +1,16 @@
 package org.zeroprune.nas.api;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
+import com.google.inject.ProvisionException;
+import com.google.inject.spi.Message;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneModule;
@@ -48,9 +53,30 @@ public final class ZeroPrune {
 
     /** Runs a pruning job, reporting progress to {@code progress}. */
     public static PruneResult prune(PruneConfig config, ProgressListener progress) {
-        try (ModelRuntime runtime = new DjlModelRuntime()) {
-            return Guice.createInjector(new PruneModule(config, progress, runtime)).getInstance(PruneJob.class).run();
+        PruneJob job;
+        ModelRuntime runtime = new DjlModelRuntime();
+        try {
+            job = Guice.createInjector(new PruneModule(config, progress, runtime)).getInstance(PruneJob.class);
+        } catch (CreationException | ProvisionException e) {
+            runtime.close();
+            // the wiring's report lists every binding; the user needs the one failure behind it (a plugin folder, say)
+            throw userFailure(e).orElseThrow(() -> e);
         }
+        try (runtime) {
+            return job.run();
+        }
+    }
+
+    private static Optional<ZeroPruneException> userFailure(RuntimeException wiring) {
+        for (Throwable t = wiring; t != null; t = t.getCause()) {
+            if (t instanceof ZeroPruneException z) {
+                return Optional.of(z);
+            }
+        }
+        Collection<Message> messages = wiring instanceof CreationException c ? c.getErrorMessages()
+                : ((ProvisionException) wiring).getErrorMessages();
+        return messages.stream().map(Message::getCause).filter(ZeroPruneException.class::isInstance)
+                .map(ZeroPruneException.class::cast).findFirst();
     }
 
     /** The scoring strategies on the class path and in the given plugin directories. */

@@ -1,10 +1,12 @@
 package org.zeroprune.nas.checkpoint;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.zeroprune.nas.io.AtomicFiles;
 
 /**
  * The fields of a HuggingFace BERT {@code config.json} that zeroprune uses, validated, plus the
@@ -82,6 +85,11 @@ public final class BertConfig {
         } catch (IOException e) {
             if (!file.toFile().exists() || e instanceof NoSuchFileException) {
                 throw new CheckpointException(file, "file not found; a checkpoint directory needs config.json");
+            }
+            if (!(e instanceof JsonProcessingException)) {
+                // a folder in its place, or no permission: the file is not wrong, it cannot be read
+                throw new CheckpointException(file, "cannot be read (" + (Files.isDirectory(file) ? "it is a directory"
+                        : AtomicFiles.reason(e)) + "); expected the checkpoint's config.json");
             }
             throw new CheckpointException(file, "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }

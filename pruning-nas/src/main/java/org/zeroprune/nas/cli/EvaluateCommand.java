@@ -16,6 +16,7 @@ import org.zeroprune.nas.eval.Evaluation;
 import org.zeroprune.nas.eval.EvaluationReport;
 import org.zeroprune.nas.eval.StrategySpec;
 import org.zeroprune.nas.forward.DjlModelRuntime;
+import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,27 +89,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path output = Paths.get(out);
-        EvaluateJob.checkOutput(output, overwrite);
-        Map<String, String> overrides = new LinkedHashMap<>(settings);
-        if (model != null) {
-            overrides.put("model", model);
+        try (OutputDirectory claimed = OutputDirectory.claim(output, overwrite, "evaluate")) {
+            return evaluate(claimed, output);
         }
-        if (flops != null) {
-            overrides.put("budget.flops", flops.toString());
-        }
-        if (params != null) {
-            overrides.put("budget.params", params.toString());
-        }
-        if (seed != null) {
-            overrides.put("search.seed", seed.toString());
-        }
-        if (corpus != null) {
-            overrides.put("scoring.corpus", corpus);
-        }
-        if (sts != null) {
-            overrides.put("output.sts", sts);
-        }
-        PruneConfig config = ConfigLoader.load(Optional.ofNullable(configFile), overrides);
+    }
+
+    private int evaluate(OutputDirectory claimed, Path output) {
+        Overrides overrides = new Overrides(settings).put("model", model, "--model").put("budget.flops", flops, "--flops")
+                .put("budget.params", params, "--params").put("search.seed", seed, "--seed")
+                .put("scoring.corpus", corpus, "--corpus").put("output.sts", sts, "--sts");
+        PruneConfig config = ConfigLoader.load(Optional.ofNullable(configFile), overrides.values());
         List<String> dirs = new ArrayList<>(config.plugins());
         dirs.addAll(plugins);
         PluginRegistry registry = PluginRegistry.discover(PruneModule.pluginDirectories(dirs));
@@ -119,7 +109,7 @@ final class EvaluateCommand implements Callable<Integer> {
             evaluation = new EvaluateJob(config, specs, candidates, labelled, registry,
                     new ConsoleProgress(System.err, quiet), runtime).run();
         }
-        EvaluationReport.write(evaluation, output);
+        EvaluationReport.write(evaluation, claimed);
         System.out.println();
         System.out.print(EvaluationReport.table(evaluation));
         System.out.println("written    " + output.resolve("evaluation.json") + ", " + output.resolve("evaluation.html"));

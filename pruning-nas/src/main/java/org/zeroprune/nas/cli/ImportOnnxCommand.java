@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
-import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.onnx.OnnxBertImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,16 +36,19 @@ final class ImportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (Files.exists(out) && !overwrite) {
-            throw new ConfigException("output directory " + out + " exists; pass --overwrite to replace it");
+        try (OutputDirectory output = OutputDirectory.claim(out, overwrite, "import-onnx")) {
+            return importInto(output);
         }
+    }
+
+    private int importInto(OutputDirectory output) {
         Optional<Path> tok = Optional.ofNullable(tokenizer);
         if (tok.isEmpty()) {
             Path sibling = onnx.toAbsolutePath().resolveSibling("tokenizer.json");
             tok = Files.isRegularFile(sibling) ? Optional.of(sibling) : Optional.empty();
         }
         BertCheckpoint checkpoint = OnnxBertImporter.importFile(onnx, tok,
-                heads == null ? OptionalInt.empty() : OptionalInt.of(heads), out);
+                heads == null ? OptionalInt.empty() : OptionalInt.of(heads), output);
         System.out.printf("imported %s -> %s: %d layers, hidden %d, %d heads, FFN %d, %,d parameters%s%n", onnx, out,
                 checkpoint.config().layers(), checkpoint.config().hiddenSize(), checkpoint.config().attentionHeads(),
                 checkpoint.config().intermediateSize(), checkpoint.parameterCount(),

@@ -113,36 +113,23 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> overrides = new LinkedHashMap<>(settings);
-        put(overrides, "model", model);
-        put(overrides, "scoring.strategy", strategy);
-        options.forEach((k, v) -> overrides.put("scoring.options." + k, v));
+        Overrides overrides = new Overrides(settings).put("model", model, "--model")
+                .put("scoring.strategy", strategy, "--strategy");
+        options.forEach((k, v) -> overrides.put("scoring.options." + k, v, "--option " + k + "="));
         int budgets = (flops != null ? 1 : 0) + (params != null ? 1 : 0) + (latency != null ? 1 : 0);
         if (budgets > 1) {
             throw new ConfigException("give one budget: --flops, --params or --latency");
         }
-        put(overrides, "budget.flops", flops);
-        put(overrides, "budget.params", params);
-        put(overrides, "budget.latency", latency);
-        put(overrides, "search.strategy", search);
-        put(overrides, "search.candidates", candidates);
-        put(overrides, "search.seed", seed);
-        put(overrides, "scoring.corpus", corpus);
-        put(overrides, "search.unit-importance", unitImportance);
-        put(overrides, "output.dir", out);
-        put(overrides, "reconstruct.level", reconstruct);
-        put(overrides, "output.sts", sts);
-        if (overwrite) {
-            overrides.put("output.overwrite", "true");
-        }
-        put(overrides, "output.export-rank", exportRank);
-        put(overrides, "output.masks", masks);
-        put(overrides, "output.format", format);
-        if (noExport) {
-            overrides.put("output.export", "false");
-        }
-        put(overrides, "threads", threads);
-        PruneConfig config = ConfigLoader.load(Optional.ofNullable(configFile), overrides);
+        overrides.put("budget.flops", flops, "--flops").put("budget.params", params, "--params")
+                .put("budget.latency", latency, "--latency").put("search.strategy", search, "--search")
+                .put("search.candidates", candidates, "--candidates").put("search.seed", seed, "--seed")
+                .put("scoring.corpus", corpus, "--corpus").put("search.unit-importance", unitImportance, "--unit-importance")
+                .put("output.dir", out, "--out").put("reconstruct.level", reconstruct, "--reconstruct")
+                .put("output.sts", sts, "--sts").put("output.overwrite", overwrite ? true : null, "--overwrite")
+                .put("output.export-rank", exportRank, "--export-rank").put("output.masks", masks, "--masks")
+                .put("output.format", format, "--format").put("output.export", noExport ? false : null, "--no-export")
+                .put("threads", threads, "--threads");
+        PruneConfig config = ConfigLoader.load(Optional.ofNullable(configFile), overrides.values());
         if (!plugins.isEmpty()) {
             List<String> all = new java.util.ArrayList<>(config.plugins());
             all.addAll(plugins);
@@ -154,14 +141,10 @@ final class PruneCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void put(Map<String, String> overrides, String key, Object value) {
-        if (value != null) {
-            overrides.put(key, value.toString());
-        }
-    }
 
     private static void printSummary(PruneConfig config, PruneResult result) {
         ObjectNode s = result.summary();
+        s.path("warnings").forEach(w -> System.err.println("warning: " + w.asText()));
         ScoredCandidate chosen = result.chosen();
         System.out.println();
         System.out.println("zeroprune prune: " + s.get("model").asText());

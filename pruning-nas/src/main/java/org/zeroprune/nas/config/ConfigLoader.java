@@ -32,7 +32,10 @@ import org.zeroprune.nas.export.ExportFormat;
  */
 public final class ConfigLoader {
     private static final String BUDGET_KINDS = "flops, params, latency";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final List<String> BUDGET_KEYS = List.of("budget.flops", "budget.params", "budget.latency");
+    // a key given twice in a file is refused: the parser would otherwise keep the last one silently
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -49,6 +52,13 @@ public final class ConfigLoader {
      * @param overrides {@code key.path -> value} pairs applied last, in order
      */
     public static PruneConfig load(Optional<Path> file, Map<String, String> overrides) {
+        List<String> budgets = overrides.keySet().stream().filter(k -> BUDGET_KEYS.contains(k)).toList();
+        if (budgets.size() > 1) {
+            // a file's budget is replaced by the command line's, but two on the command line contradict each other
+            throw new ConfigException("the command line sets " + budgets.size() + " budgets (" + budgets.stream()
+                    .map(k -> k + "=" + overrides.get(k)).collect(Collectors.joining(", ")) + "): give one of --flops,"
+                    + " --params, --latency (budget.flops, budget.params, budget.latency)");
+        }
         ObjectNode tree = defaults();
         String source = "defaults";
         if (file.isPresent()) {
@@ -249,6 +259,9 @@ public final class ConfigLoader {
         PruneConfig.OutputConfig o = c.output();
         require(o != null && o.dir() != null && !o.dir().isBlank(), source, "output.dir", o == null ? null : o.dir(), "a directory");
         require(o.exportRank() >= 1, source, "output.export-rank", o.exportRank(), "1 or more");
+        // no search ranks more than it evaluates; refused before the search rather than after it
+        require(!o.export() || o.exportRank() <= s.candidates(), source, "output.export-rank", o.exportRank(),
+                "at most search.candidates (" + s.candidates() + "), the most candidates a search ranks");
         require(List.of("ranges", "order").contains(o.masks()), source, "output.masks", o.masks(), "ranges or order");
         require(!o.masks().equals("order") || !s.unitSelection().equals("random"), source, "output.masks", o.masks(),
                 "ranges when search.unit-selection is random, which keeps no unit order");

@@ -1,6 +1,5 @@
 package org.zeroprune.nas.eval;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -266,12 +265,5 @@ public final class EvaluateJob {
     private Corpus corpus() {
         String name = corpusName();
         return name.equals("builtin") ? Corpus.bundled() : Corpus.read(Paths.get(name));
-    }
-
-    /** Fails early when the output directory exists and may not be replaced. */
-    public static void checkOutput(Path out, boolean overwrite) {
-        if (Files.exists(out) && !overwrite) {
-            throw new ConfigException("output directory " + out + " exists; pass --overwrite to replace it");
-        }
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.rank.RankingWriter;
 import org.zeroprune.spi.mask.PruningMask;
 
@@ -18,10 +18,10 @@ public final class EvaluationReport {
     }
 
     /** Writes {@code evaluation.json} and {@code evaluation.html} into {@code directory}, atomically. */
-    public static void write(Evaluation e, Path directory) {
+    public static void write(Evaluation e, OutputDirectory directory) {
         ObjectNode json = json(e);
         String html = html(e);
-        AtomicFiles.writeDirectory(directory, dir -> {
+        directory.write(dir -> {
             Files.writeString(dir.resolve("evaluation.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
             Files.writeString(dir.resolve("evaluation.html"), html);
         });

@@ -13,7 +13,7 @@ import java.util.function.BiFunction;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.ConfigException;
 import org.zeroprune.nas.export.onnx.OnnxExport;
-import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
 import org.zeroprune.nas.rank.RankingMasks;
@@ -63,9 +63,14 @@ public final class RankedCandidateExport {
      */
     public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite,
             ExportFormat format, BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
-        if (Files.exists(out) && !overwrite) {
-            throw new ConfigException("output directory " + out + " exists; pass --overwrite to replace it");
+        try (OutputDirectory output = OutputDirectory.claim(out, overwrite, "export")) {
+            return export(rankingFile, rank, model, output, format, reconstruct);
         }
+    }
+
+    private static Exported export(Path rankingFile, int rank, String model, OutputDirectory output, ExportFormat format,
+            BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
+        Path out = output.path();
         JsonNode ranking = read(rankingFile);
         String source = model != null ? model : ranking.path("modelSource").asText("");
         if (source.isBlank()) {
@@ -87,7 +92,7 @@ public final class RankedCandidateExport {
         row.put("source", dense.description());
         row.put("ranking", rankingFile.toAbsolutePath().toString());
         BertCheckpoint[] written = new BertCheckpoint[1];
-        AtomicFiles.writeDirectory(out, dir -> {
+        output.write(dir -> {
             written[0] = PrunedModelExport.write(dense.checkpoint(), mask, dir, row, format,
                     cut -> reconstruct.apply(dense, cut)).checkpoint();
             long expected = row.path("totalParams").asLong(-1);

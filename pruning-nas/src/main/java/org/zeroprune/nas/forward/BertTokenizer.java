@@ -2,6 +2,7 @@ package org.zeroprune.nas.forward;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.spi.context.SpecialTokens;
 
 /**
@@ -122,9 +124,11 @@ public final class BertTokenizer implements AutoCloseable {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new ZeroPruneException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
                     + "); expected a HuggingFace tokenizer.json", e);
+        } catch (IOException e) {
+            throw new ZeroPruneException(file + ": cannot be read (" + AtomicFiles.reason(e) + ")", e);
         }
         if (root == null || !root.isObject()) {
             throw new ZeroPruneException(file + ": expected a JSON object (a HuggingFace tokenizer.json)");

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
@@ -26,6 +27,7 @@ import org.zeroprune.nas.checkpoint.DType;
 import org.zeroprune.nas.checkpoint.SafetensorsWriter;
 import org.zeroprune.nas.checkpoint.Tensor;
 import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.io.OutputDirectory;
 
 /**
  * Turns a BERT encoder exported to ONNX (as HF/optimum or {@code torch.onnx} produce it) into a
@@ -62,12 +64,23 @@ public final class OnnxBertImporter {
      * @return the written checkpoint, read back and validated
      */
     public static BertCheckpoint importFile(Path onnxFile, Optional<Path> tokenizer, OptionalInt heads, Path outputDirectory) {
+        return importFile(onnxFile, tokenizer, heads, outputDirectory, contents -> AtomicFiles.writeDirectory(outputDirectory,
+                contents));
+    }
+
+    /** As {@link #importFile(Path, Optional, OptionalInt, Path)}, into a claimed output directory. */
+    public static BertCheckpoint importFile(Path onnxFile, Optional<Path> tokenizer, OptionalInt heads, OutputDirectory output) {
+        return importFile(onnxFile, tokenizer, heads, output.path(), output::write);
+    }
+
+    private static BertCheckpoint importFile(Path onnxFile, Optional<Path> tokenizer, OptionalInt heads, Path outputDirectory,
+            Consumer<AtomicFiles.Writer> publish) {
         if (!Files.isRegularFile(onnxFile)) {
             throw new OnnxImportException(onnxFile + ": not found; expected an .onnx file");
         }
         OptionalInt knownHeads = heads.isPresent() ? heads : headsFromSiblingConfig(onnxFile);
         try (InputStream in = Files.newInputStream(onnxFile)) {
-            return importStream(in, onnxFile.toString(), tokenizer, knownHeads, outputDirectory);
+            return importStream(in, onnxFile.toString(), tokenizer, knownHeads, outputDirectory, publish);
         } catch (IOException e) {
             throw new OnnxImportException(onnxFile + ": cannot read: " + e.getMessage(), e);
         }
@@ -76,6 +89,12 @@ public final class OnnxBertImporter {
     /** Imports an ONNX model read from {@code in}; {@code source} names it in messages. */
     public static BertCheckpoint importStream(InputStream in, String source, Optional<Path> tokenizer, OptionalInt heads,
             Path outputDirectory) {
+        return importStream(in, source, tokenizer, heads, outputDirectory,
+                contents -> AtomicFiles.writeDirectory(outputDirectory, contents));
+    }
+
+    private static BertCheckpoint importStream(InputStream in, String source, Optional<Path> tokenizer, OptionalInt heads,
+            Path outputDirectory, Consumer<AtomicFiles.Writer> publish) {
         ModelProto model;
         try {
             CodedInputStream coded = CodedInputStream.newInstance(in);
@@ -92,7 +111,7 @@ public final class OnnxBertImporter {
         importer.collectAnonymousLinears();
         ObjectNode config = importer.config(heads);
         importer.checkComplete(config.get("num_hidden_layers").asInt());
-        AtomicFiles.writeDirectory(outputDirectory, dir -> {
+        publish.accept(dir -> {
             SafetensorsWriter.write(dir.resolve(BertCheckpoint.WEIGHTS), new ArrayList<>(importer.tensors.values()),
                     Map.of("format", "pt", "source", "zeroprune import-onnx"));
             Files.writeString(dir.resolve(BertCheckpoint.CONFIG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));

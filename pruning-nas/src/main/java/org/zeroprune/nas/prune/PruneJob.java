@@ -25,7 +25,7 @@ import org.zeroprune.nas.eval.StsBenchmark;
 import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.export.PrunedModelExport;
 import org.zeroprune.nas.export.onnx.OnnxExport;
-import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
 import org.zeroprune.nas.ort.OrtLatencyComparison;
@@ -80,10 +80,13 @@ public final class PruneJob {
     /** Runs the pipeline. */
     public PruneResult run() {
         Path out = Paths.get(config.output().dir());
-        if (Files.exists(out) && !config.output().overwrite()) {
-            throw new ConfigException("output directory " + out + " exists; pass --overwrite (output.overwrite: true)"
-                    + " to replace it, or choose another with --out");
+        // checked and locked before the work, so that a refused or unwritable output fails in a second
+        try (OutputDirectory output = OutputDirectory.claim(out, config.output().overwrite(), "prune")) {
+            return run(output, out);
         }
+    }
+
+    private PruneResult run(OutputDirectory output, Path out) {
         // read before the search, so that a bad file fails in seconds, not after it
         Optional<StsBenchmark> sts = config.output().sts().isBlank() ? Optional.empty()
                 : Optional.of(StsBenchmark.read(Paths.get(config.output().sts())));
@@ -133,6 +136,11 @@ public final class PruneJob {
         }
         ReconstructionStep reconstruction = new ReconstructionStep(config.reconstruct(), config.scoring().corpus(),
                 runtime, config.search().seed());
+        if (config.output().export() && config.output().exportRank() > ranked.size()) {
+            throw new ConfigException("output.export-rank (--export-rank) is " + config.output().exportRank()
+                    + ", but the search ranked " + ranked.size() + " candidates: choose a rank from 1 to " + ranked.size()
+                    + " (nothing was written)");
+        }
         int rankAsked = Math.min(config.output().exportRank(), ranked.size());
         Optional<ReconstructedRerank.Pick> reranked = rerank(reconstruction, model, ranked, rankAsked, timer);
         int exportRank = reranked.map(ReconstructedRerank.Pick::rank).orElse(rankAsked);
@@ -150,7 +158,7 @@ public final class PruneJob {
         Optional<Path> exported = config.output().export() ? Optional.of(out.resolve("model")) : Optional.empty();
         ExportFormat format = ExportFormat.named(config.output().format());
         Optional<Path> exportedOnnx = exported.filter(p -> format.onnx()).map(p -> p.resolve(OnnxExport.FILE));
-        timer.time("export", () -> AtomicFiles.writeDirectory(out, dir -> {
+        timer.time("export", () -> output.write(dir -> {
             // its own phase: with importance-ordered units the ranking's masks can outweigh the checkpoint
             timer.time("write-ranking", () -> {
                 ranking.writeJson(dir);
@@ -187,6 +195,7 @@ public final class PruneJob {
                 }
             }
             fillSummary(summary, model, registered, budget, ranked, chosen, exportRank, fixedParams, costs, timer, exported);
+            EmptyModelWarning.of(chosen.mask(), summary.path("budget").asText()).ifPresent(w -> summary.withArray("warnings").add(w));
             exportedOnnx.ifPresent(p -> summary.put("exportedOnnx", p.toAbsolutePath().toString()));
             summary.put("unitOrder", header.at("/search/unitOrder").asText());
             if (quality.measures()) {

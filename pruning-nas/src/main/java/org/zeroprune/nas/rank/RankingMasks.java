@@ -82,7 +82,11 @@ public final class RankingMasks {
         }
         List<UnitSet> sets = new ArrayList<>(sizes.length);
         for (int l = 0; l < sizes.length; l++) {
-            sets.add(UnitRanges.parse(node.get(l).asText(), sizes[l]));
+            try {
+                sets.add(UnitRanges.parse(node.get(l).asText(), sizes[l]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + "[" + l + "]: " + e.getMessage(), e);
+            }
         }
         return sets;
     }

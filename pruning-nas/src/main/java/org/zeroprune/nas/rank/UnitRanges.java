@@ -41,8 +41,8 @@ public final class UnitRanges {
                 if (ends.length < 1 || ends.length > 2) {
                     throw new IllegalArgumentException("malformed range '" + part + "' in '" + text + "'");
                 }
-                int from = Integer.parseInt(ends[0].trim());
-                int to = ends.length == 2 ? Integer.parseInt(ends[1].trim()) : from;
+                int from = index(ends[0], part, text);
+                int to = ends.length == 2 ? index(ends[1], part, text) : from;
                 if (from < 0 || to >= size || from > to) {
                     throw new IllegalArgumentException("range '" + part + "' outside [0, " + size + ")");
                 }
@@ -50,5 +50,14 @@ public final class UnitRanges {
             }
         }
         return UnitSet.of(size, bits);
+    }
+
+    private static int index(String end, String part, String text) {
+        try {
+            return Integer.parseInt(end.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("range '" + part.trim() + "' in '" + text + "': '" + end.trim()
+                    + "' is not a unit index; expected FROM-TO or INDEX, e.g. 0-3,7");
+        }
     }
 }

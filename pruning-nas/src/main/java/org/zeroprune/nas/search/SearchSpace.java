@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.spi.UnitImportance;
 import org.zeroprune.spi.mask.PruningMask;
 import org.zeroprune.spi.mask.UnitSet;
@@ -61,6 +62,18 @@ public final class SearchSpace {
             }
             minHeads[l] = Math.min(minHeadsWanted, heads[l]);
             minBlocks[l] = Math.min((minNeuronsWanted + neuronBlock - 1) / neuronBlock, blocks);
+        }
+        // capped per layer for models whose layers differ in width, but a minimum no layer reaches is a mistake
+        requireReachable("search.min-heads", minHeadsWanted, heads, "heads");
+        requireReachable("search.min-neurons", minNeuronsWanted, neurons, "FFN neurons");
+    }
+
+    private static void requireReachable(String key, int wanted, int[] perLayer, String units) {
+        int widest = Arrays.stream(perLayer).max().orElse(0);
+        if (wanted > widest) {
+            throw new ZeroPruneException(key + " is " + wanted + ", but no layer of the model has more than " + widest
+                    + " " + units + " (per layer: " + Arrays.toString(perLayer) + "): choose 0.." + widest
+                    + "; a layer narrower than the minimum keeps all its units");
         }
     }
 

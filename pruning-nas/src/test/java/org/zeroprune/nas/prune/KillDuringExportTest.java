@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.io.OutputManifest;
 import org.zeroprune.nas.testing.TinyBert;
 
 /**
@@ -60,15 +61,24 @@ class KillDuringExportTest {
         assertArrayEquals(oldRanking, Files.readAllBytes(out.resolve("ranking.json")), "the old ranking is intact");
         assertEquals(oldParams, BertCheckpoint.read(out.resolve("model")).parameterCount(), "the old model is intact");
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("model", "ranking.csv", "ranking.json", "summary.json"),
+            assertEquals(List.of("model", "ranking.csv", "ranking.json", "summary.json", OutputManifest.FILE),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(exportInProgress(dir), "the killed run left its temporary copy");
+
+        // the next run to the same output removes what the killed one left
+        ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").set("search.strategy", "random")
+                .seed(3).set("search.candidates", "20").set("output.measure-latency", "false").set("output.overwrite", "true")
+                .output(out.toString()).build());
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertEquals(List.of("log.txt", "model", "out"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
     /** Whether the weights of the new checkpoint are being written in the temporary output directory. */
     private static boolean exportInProgress(Path dir) throws IOException {
         try (Stream<Path> siblings = Files.list(dir)) {
-            Optional<Path> temp = siblings.filter(p -> p.getFileName().toString().startsWith(".out.tmp-")).findFirst();
+            Optional<Path> temp = siblings.filter(p -> p.getFileName().toString().startsWith(".out.zeroprune-tmp-")).findFirst();
             if (temp.isEmpty() || !Files.isDirectory(temp.get().resolve("model"))) {
                 return false;
             }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.ConfigException;
@@ -226,19 +227,22 @@ class PruneJobTest {
     }
 
     @Test
-    void anExistingOutputIsKeptUnlessOverwriteIsAsked() throws Exception {
+    void anExistingOutputIsKeptUnlessOverwriteIsAskedAndThenOnlyIfZeroprunesOwn() throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("keep.txt"), "mine");
-        ConfigException e = assertThrows(ConfigException.class, () -> ZeroPrune.prune(ZeroPrune.config()
+        ZeroPruneException e = assertThrows(ZeroPruneException.class, () -> ZeroPrune.prune(ZeroPrune.config()
                 .strategy("test-params").set("search.strategy", "random").output(out.toString()).build()));
         assertTrue(e.getMessage().contains("exists; pass --overwrite"), e.getMessage());
-        assertTrue(Files.exists(out.resolve("keep.txt")));
-        ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
-                .set("search.candidates", "10").reconstruct("none")
-                .set("output.measure-latency", "false")
-                .set("output.overwrite", "true").output(out.toString()).build());
-        assertFalse(Files.exists(out.resolve("keep.txt")));
+        ZeroPrune.ConfigBuilder overwrite = ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
+                .set("search.candidates", "10").reconstruct("none").set("output.measure-latency", "false")
+                .set("output.overwrite", "true").output(out.toString());
+        e = assertThrows(ZeroPruneException.class, () -> ZeroPrune.prune(overwrite.build()));
+        assertTrue(e.getMessage().contains("not written by zeroprune") && e.getMessage().contains("keep.txt"), e.getMessage());
+        assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+        Files.delete(out.resolve("keep.txt"));
+        ZeroPrune.prune(overwrite.build());
         assertTrue(Files.exists(out.resolve("ranking.json")));
+        ZeroPrune.prune(overwrite.build()); // its own output is replaced
     }
 
     @Test

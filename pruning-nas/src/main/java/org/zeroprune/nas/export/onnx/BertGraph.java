@@ -1,6 +1,7 @@
 package org.zeroprune.nas.export.onnx;
 
 import ai.onnx.proto.OnnxMl.TensorProto;
+import java.util.stream.IntStream;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 
 /**
@@ -28,7 +29,9 @@ final class BertGraph {
         }
         BertNodes bert = new BertNodes(graph, checkpoint);
         String hidden = EmbeddingNodes.add(bert, INPUT_IDS, TOKEN_TYPE_IDS);
-        String mask = AttentionNodes.additiveMask(graph, ATTENTION_MASK);
+        // a model pruned to no head anywhere has no use for the mask, and a node whose output nothing reads is invalid
+        boolean anyHeads = IntStream.range(0, checkpoint.config().layers()).anyMatch(l -> checkpoint.config().headsInLayer(l) > 0);
+        String mask = anyHeads ? AttentionNodes.additiveMask(graph, ATTENTION_MASK) : ATTENTION_MASK;
         for (int layer = 0; layer < checkpoint.config().layers(); layer++) {
             hidden = AttentionNodes.add(bert, layer, hidden, mask);
             hidden = FeedForwardNodes.add(bert, layer, hidden);

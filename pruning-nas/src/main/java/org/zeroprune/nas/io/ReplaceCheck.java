@@ -1,0 +1,77 @@
+package org.zeroprune.nas.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.zeroprune.nas.ZeroPruneException;
+
+/** Whether an output path may be written: absent, or a directory that {@code --overwrite} may replace. */
+final class ReplaceCheck {
+    private static final int LISTED = 5;
+
+    private ReplaceCheck() {
+    }
+
+    /**
+     * Refuses {@code target} unless it is absent, or {@code overwrite} is set and it is an empty
+     * directory or one that zeroprune wrote and nobody added to.
+     *
+     * @param when appended to the reason, e.g. that the target changed during the run
+     */
+    static void require(Path target, boolean overwrite, String when) {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isSymbolicLink(target)) {
+            throw refuse(target + " is a symbolic link" + when + "; zeroprune does not write through links: give the"
+                    + " directory itself, or another --out");
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            String kind = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? "a file" : "not a directory (a device or"
+                    + " a special file)";
+            throw refuse(target + " exists and is " + kind + when + "; zeroprune writes a directory there and never"
+                    + " replaces anything else, not even with --overwrite: choose another --out");
+        }
+        if (!overwrite) {
+            throw refuse("output directory " + target + " exists" + when + "; pass --overwrite to replace it, or choose"
+                    + " another --out");
+        }
+        List<String> entries = entries(target);
+        if (entries.isEmpty()) {
+            return;
+        }
+        Optional<List<String>> foreign = OutputManifest.foreignEntries(target);
+        if (foreign.isEmpty()) {
+            throw refuse(target + " was not written by zeroprune (it has no " + OutputManifest.FILE + ")" + when
+                    + " and holds " + list(entries) + "; --overwrite replaces only a directory that zeroprune wrote:"
+                    + " move it away, or choose another --out");
+        }
+        if (!foreign.get().isEmpty()) {
+            throw refuse(target + " holds files that zeroprune did not write" + when + ": " + list(foreign.get())
+                    + "; --overwrite replaces only what zeroprune wrote: move them away, or choose another --out");
+        }
+    }
+
+    private static List<String> entries(Path directory) {
+        try (Stream<Path> list = Files.list(directory)) {
+            return list.map(p -> p.getFileName().toString() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw refuse("cannot read " + directory + " (" + AtomicFiles.reason(e) + ") to check what --overwrite would"
+                    + " replace");
+        }
+    }
+
+    private static String list(List<String> names) {
+        String shown = String.join(", ", names.subList(0, Math.min(LISTED, names.size())));
+        return names.size() <= LISTED ? shown : shown + " and " + (names.size() - LISTED) + " more";
+    }
+
+    private static ZeroPruneException refuse(String message) {
+        return new ZeroPruneException(message);
+    }
+}
