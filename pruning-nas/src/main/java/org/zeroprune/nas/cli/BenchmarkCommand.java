@@ -18,6 +18,7 @@ import org.zeroprune.nas.benchmark.flexibert.StrategyLineup;
 import org.zeroprune.nas.benchmark.onnx.OnnxLatencyBenchmark;
 import org.zeroprune.nas.config.PruneModule;
 import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.io.ResultFile;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,6 +104,9 @@ final class BenchmarkCommand {
 
         @Override
         public Integer call() {
+            if (out != null) {
+                ResultFile.requireReplaceable(out);
+            }
             List<BenchmarkRecord> records = BenchmarkReader.read(data);
             Path spacePath = searchSpace != null ? searchSpace : siblingSearchSpace(data);
             FlexiSearchSpace space = FlexiSearchSpace.read(spacePath);
@@ -174,6 +178,9 @@ final class BenchmarkCommand {
 
         @Override
         public Integer call() throws Exception {
+            if (out != null) {
+                ResultFile.requireReplaceable(out);
+            }
             Path dir = work != null ? work : org.zeroprune.nas.onnx.EmbeddedModel.cacheRoot().resolve("bench");
             var benchmark = new org.zeroprune.nas.benchmark.prune.PruneBenchmark(dir, strategy, candidates, unitSelection,
                     masks, plugins,
@@ -221,6 +228,9 @@ final class BenchmarkCommand {
 
         @Override
         public Integer call() {
+            if (out != null) {
+                ResultFile.requireReplaceable(out);
+            }
             List<int[]> parsed = shapes.stream().map(Onnx::shape).toList();
             if (runs < 1 || threads.stream().anyMatch(t -> t < 1)) {
                 throw new ZeroPruneException("--runs and --threads must be at least 1, got " + runs + " and " + threads);

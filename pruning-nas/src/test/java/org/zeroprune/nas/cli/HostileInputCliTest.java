@@ -95,6 +95,19 @@ class HostileInputCliTest {
     }
 
     @Test
+    void aBenchmarkReplacesOnlyAnEarlierJsonResult() throws Exception {
+        Path readme = Files.writeString(dir.resolve("README.md"), "# mine");
+        for (String benchmark : new String[] {"prune", "onnx", "flexibert --data " + readme}) {
+            List<String> args = new ArrayList<>(List.of("benchmark"));
+            args.addAll(List.of(benchmark.split(" ")));
+            args.addAll(List.of("--out", readme.toString()));
+            assertOneLineError(CliRun.of(args.toArray(String[]::new)), "--out " + readme + " exists and is not a JSON file");
+        }
+        assertEquals("# mine", Files.readString(readme));
+        assertOneLineError(CliRun.of("benchmark", "prune", "--out", dir.toString()), "is not a regular file");
+    }
+
+    @Test
     void aConfigThatCannotBeReadIsNotCalledInvalidJson() throws Exception {
         Path broken = new TinyBert().write(dir.resolve("broken"));
         Files.delete(broken.resolve("config.json"));
