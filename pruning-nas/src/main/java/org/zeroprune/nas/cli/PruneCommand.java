@@ -167,6 +167,9 @@ final class PruneCommand implements Callable<Integer> {
                     latency.get("setting").asText());
         }
         printReconstruction(s.path("reconstruction"));
+        if (s.has("sequenceLengthNote")) {
+            System.out.println("  note       " + s.get("sequenceLengthNote").asText());
+        }
         JsonNode onnx = s.get("onnxLatency");
         if (onnx != null) {
             System.out.printf(Locale.ROOT, "  onnx       dense %.1f ms, pruned %.1f ms per batch (%.2fx) — %s%n",

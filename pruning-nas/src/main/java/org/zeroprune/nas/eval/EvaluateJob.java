@@ -48,8 +48,9 @@ import org.zeroprune.spi.model.ModelView;
  * {@code labelled > 0}, that many candidates (seeded) and their measured fidelities are offered
  * to strategies as labelled samples, and every figure is computed over the other candidates only.
  *
- * <p>Measured fidelities are cached under {@code <cache>/fidelity}, keyed by the model, the corpus
- * and the candidates' masks, so that evaluating further strategies on the same candidates is quick.
+ * <p>Measured fidelities are cached under {@code <cache>/fidelity}, keyed by the content of the model
+ * and of the corpus and by the candidates' masks, so that evaluating further strategies on the same
+ * candidates is quick and changed weights at the same path are measured again.
  */
 public final class EvaluateJob {
     private final PruneConfig config;
@@ -92,20 +93,26 @@ public final class EvaluateJob {
         long started = System.nanoTime();
         LoadedModel model = ModelSource.load(config.model());
         ModelView view = model.view();
-        ViewCostModel costs = new ViewCostModel(view, config.budget().sequenceLength());
+        ViewCostModel costs = new ViewCostModel(view, model.costSequenceLength(config.budget().sequenceLength()));
         SearchSpace space = SearchSpace.of(view, config.search().neuronBlock(), config.search().minHeads(),
                 config.search().minNeurons(), Optional.empty());
         Budget budget = budget(model, costs, space);
         budget.checkFeasible(space.minimalHeads(), space.minimalNeurons(),
                 space.describeMinimums(config.search().minHeads(), config.search().minNeurons()));
         List<PruningMask> masks = sample(space, budget);
+        if (masks.size() < labelled + 3) {
+            // rank agreement needs 3 held-out candidates; fewer would leave every strategy failing
+            throw new ConfigException("the " + budget.kind().key() + " budget " + budget.ratio() + " admits only "
+                    + masks.size() + " distinct candidate(s) in " + 100 * candidates + " draws; evaluate needs at least "
+                    + (labelled + 3) + (labelled > 0 ? " (" + labelled + " labelled + 3)" : "")
+                    + ": raise the budget or lower search.min-heads / search.min-neurons");
+        }
 
         Corpus corpus = corpus();
         FidelityCache cache = new FidelityCache(EmbeddedModel.cacheRoot().resolve("fidelity"));
-        String key = String.join("|", model.description(), corpus.source(), Integer.toString(corpus.evaluation().size()),
-                Integer.toString(corpus.evaluation().hashCode()), budget.kind().key() + budget.ratio(),
+        String key = FidelityCache.key(model, corpus, String.join("|", budget.kind().key() + budget.ratio(),
                 Long.toString(config.search().seed()), Integer.toString(config.search().neuronBlock()),
-                config.search().minHeads() + "/" + config.search().minNeurons(), Integer.toString(masks.size()));
+                config.search().minHeads() + "/" + config.search().minNeurons(), Integer.toString(masks.size())));
         Optional<double[]> cached = cache.load(key, masks);
         double[] fidelity = cached.orElseGet(() -> new double[masks.size()]);
         double fidelitySeconds = 0;
@@ -144,9 +151,14 @@ public final class EvaluateJob {
         for (StrategySpec spec : strategies) {
             try {
                 results.add(evaluate(spec, view, context, masks, fidelity, heldOut));
-            } catch (ZeroPruneException | org.zeroprune.spi.ScoringException | IllegalArgumentException e) {
-                failures.add(spec.label() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // a plugin's failure, of whatever type, costs its own row only
+                failures.add(spec.label() + ": " + describe(e));
             }
+        }
+        if (results.isEmpty()) {
+            throw new ZeroPruneException("every strategy failed, so there is nothing to report: "
+                    + String.join("; ", failures));
         }
         int best = heldOut.get(0);
         for (int i : heldOut) {
@@ -214,6 +226,14 @@ public final class EvaluateJob {
         return new StrategyEvaluation(spec, registered.source(), scores, RankCorrelation.kendallTauB(x, y),
                 RankCorrelation.spearman(x, y), topPick, fidelity[topPick], prepareSeconds, perCandidate,
                 Map.copyOf(scorer.details()));
+    }
+
+    /** The message, with the exception's type when it is not one of the expected, explained kinds. */
+    private static String describe(RuntimeException e) {
+        boolean explained = e instanceof ZeroPruneException || e instanceof org.zeroprune.spi.ScoringException
+                || e instanceof IllegalArgumentException;
+        String message = e.getMessage() == null ? "" : String.join(" ", e.getMessage().strip().lines().toList());
+        return explained ? message : e.getClass().getSimpleName() + (message.isEmpty() ? "" : " " + message);
     }
 
     private boolean needsCalibration() {

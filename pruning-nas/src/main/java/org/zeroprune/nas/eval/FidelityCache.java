@@ -13,20 +13,42 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.io.ContentHash;
+import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.spi.mask.PruningMask;
 
 /**
  * Measured fidelities kept on disk, so that evaluating more strategies on the same candidates does
  * not measure them again. An entry is found by a key that names everything fidelity depends on
- * (model, corpus, candidates' settings) and is used only if the candidates' masks are the same.
+ * (the model's and the corpus's content, candidates' settings) and is used only if the candidates'
+ * masks are the same.
  */
 final class FidelityCache {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Bump when what a measured fidelity depends on changes in code (tokenisation, pooling). */
+    private static final String FORMAT = "fidelity-v2";
     private final Path directory;
 
     FidelityCache(Path directory) {
         this.directory = directory;
+    }
+
+    /**
+     * The key of fidelities measured on {@code model} over {@code corpus}'s evaluation part under
+     * {@code settings} (budget, seed, search space). The model counts by content, never by path: its
+     * weights, configuration and tokenizer, hashed whole (see {@link ContentHash} for why not size
+     * and time), so that new weights written at the same path (a {@code prune --overwrite}) are
+     * measured again. The sentences count by their text, not by the corpus file's name.
+     */
+    static String key(LoadedModel model, Corpus corpus, String settings) {
+        Path dir = model.checkpoint().directory();
+        ContentHash hash = new ContentHash().text(FORMAT).fileIfPresent(dir.resolve(BertCheckpoint.WEIGHTS))
+                .fileIfPresent(dir.resolve(BertCheckpoint.CONFIG)).fileIfPresent(dir.resolve(BertCheckpoint.TOKENIZER))
+                .text(Integer.toString(corpus.evaluation().size()));
+        corpus.evaluation().forEach(hash::text);
+        return hash.text(settings).hex();
     }
 
     /** The cached fidelities of {@code masks} under {@code key}, if present and for the same masks. */

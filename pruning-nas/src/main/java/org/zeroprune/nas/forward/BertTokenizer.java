@@ -45,11 +45,24 @@ public final class BertTokenizer implements AutoCloseable {
     public static BertTokenizer forCheckpoint(BertCheckpoint checkpoint, int maxLength) {
         Path file = checkpoint.directory().resolve(BertCheckpoint.TOKENIZER);
         if (!Files.isRegularFile(file)) {
-            throw new ZeroPruneException(file + ": not found; the forward pass needs the checkpoint's tokenizer.json"
-                    + " (HuggingFace tokenizers format) beside config.json. Strategies that run the model need it"
-                    + " (synthetic-fidelity, the default, and fisher); weight-only ones do not (--strategy perturbation)");
+            throw missing(file);
         }
         return open(file, maxLength);
+    }
+
+    /** The error for a model without a tokenizer, naming {@code expected}, where the user would put it. */
+    public static ZeroPruneException missing(Path expected) {
+        return new ZeroPruneException(expected + ": not found; the forward pass needs the model's tokenizer.json"
+                + " (HuggingFace tokenizers format) there. Strategies that run the model need it"
+                + " (synthetic-fidelity, the default, and fisher); weight-only ones do not (--strategy perturbation)");
+    }
+
+    /**
+     * The longest sequence to tokenise to for a model with {@code maxPositions} position embeddings:
+     * {@code requested}, or fewer when the model cannot take that many tokens.
+     */
+    public static int lengthFor(int requested, int maxPositions) {
+        return Math.max(2, Math.min(requested, maxPositions));
     }
 
     /**

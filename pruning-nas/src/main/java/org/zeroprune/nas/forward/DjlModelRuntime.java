@@ -2,6 +2,7 @@ package org.zeroprune.nas.forward;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ public final class DjlModelRuntime implements ModelRuntime {
     private BertCheckpoint checkpoint;
     private BertEncoder encoder;
     private BertTokenizer tokenizer;
+    private BertCheckpoint tokenizerOf;
 
     @Override
     public Optional<MaskedForward> forward(LoadedModel model) {
@@ -102,9 +104,20 @@ public final class DjlModelRuntime implements ModelRuntime {
         return encoder;
     }
 
+    /**
+     * The model's tokenizer, truncating to what its position embeddings allow (a model with 64
+     * positions gets at most 64 tokens, never the default 128 it cannot run). Reloaded when asked
+     * for another checkpoint's, as the encoder is.
+     */
     private synchronized BertTokenizer tokenizer(LoadedModel model) {
-        if (tokenizer == null) {
-            tokenizer = BertTokenizer.forCheckpoint(model.checkpoint(), BertTokenizer.DEFAULT_MAX_LENGTH);
+        if (tokenizer == null || tokenizerOf != model.checkpoint()) {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            tokenizerOf = model.checkpoint();
+            Path file = model.checkpoint().tokenizer().orElseThrow(() -> BertTokenizer.missing(model.tokenizerSource()));
+            tokenizer = BertTokenizer.open(file, BertTokenizer.lengthFor(BertTokenizer.DEFAULT_MAX_LENGTH,
+                    model.checkpoint().config().maxPositions()));
         }
         return tokenizer;
     }

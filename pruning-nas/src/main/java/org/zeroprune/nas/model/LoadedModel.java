@@ -1,5 +1,7 @@
 package org.zeroprune.nas.model;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 
 /**
@@ -8,11 +10,33 @@ import org.zeroprune.nas.checkpoint.BertCheckpoint;
  * @param checkpoint the checkpoint with its tensors
  * @param view the plugins' view of it
  * @param description where it came from, for reports
+ * @param tokenizerSource where the user provides its {@code tokenizer.json}, for messages: beside an
+ *     {@code .onnx} file rather than in the cache directory the import copied it to
  */
-public record LoadedModel(BertCheckpoint checkpoint, BertModelView view, String description) {
+public record LoadedModel(BertCheckpoint checkpoint, BertModelView view, String description, Path tokenizerSource) {
 
-    /** Reads and wraps a checkpoint. */
+    /**
+     * The tokens per sequence that costs are counted at: {@code requested} (budget.sequence-length),
+     * or the model's position embeddings when it takes fewer, since no input can be longer.
+     */
+    public int costSequenceLength(int requested) {
+        return Math.min(requested, checkpoint.config().maxPositions());
+    }
+
+    /** Why {@link #costSequenceLength} differs from {@code requested}, if it does. */
+    public Optional<String> sequenceLengthNote(int requested) {
+        int max = checkpoint.config().maxPositions();
+        return requested <= max ? Optional.empty() : Optional.of("budget.sequence-length " + requested + " exceeds the"
+                + " model's " + max + " positions (max_position_embeddings); costs are counted at " + max + " tokens");
+    }
+
+    /** Reads and wraps a checkpoint whose tokenizer, if any, lives in its own directory. */
     public static LoadedModel of(BertCheckpoint checkpoint, String description) {
-        return new LoadedModel(checkpoint, new BertModelView(checkpoint), description);
+        return of(checkpoint, description, checkpoint.directory().resolve(BertCheckpoint.TOKENIZER));
+    }
+
+    /** Reads and wraps a checkpoint whose tokenizer the user provides at {@code tokenizerSource}. */
+    public static LoadedModel of(BertCheckpoint checkpoint, String description, Path tokenizerSource) {
+        return new LoadedModel(checkpoint, new BertModelView(checkpoint), description, tokenizerSource);
     }
 }

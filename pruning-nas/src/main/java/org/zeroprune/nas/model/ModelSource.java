@@ -1,6 +1,5 @@
 package org.zeroprune.nas.model;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -9,6 +8,7 @@ import java.util.OptionalInt;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.CheckpointException;
+import org.zeroprune.nas.io.ContentHash;
 import org.zeroprune.nas.onnx.EmbeddedModel;
 import org.zeroprune.nas.onnx.OnnxBertImporter;
 
@@ -20,6 +20,8 @@ import org.zeroprune.nas.onnx.OnnxBertImporter;
 public final class ModelSource {
     /** The name of the embedded default model in configuration. */
     public static final String EMBEDDED = "embedded";
+    /** Bump when the import changes, so that imports made by older code are not reused. */
+    private static final String IMPORT_VERSION = "v2";
 
     private ModelSource() {
     }
@@ -39,7 +41,8 @@ public final class ModelSource {
         }
         Path path = Paths.get(spec);
         if (spec.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
-            return LoadedModel.of(importOnnx(path), "ONNX " + path.toAbsolutePath());
+            // the tokenizer is named where the user puts it, not in the cache the import copies it to
+            return LoadedModel.of(importOnnx(path), "ONNX " + path.toAbsolutePath(), siblingTokenizer(path));
         }
         if (!Files.exists(path)) {
             throw new CheckpointException(path, "not found; expected 'embedded', a checkpoint directory"
@@ -59,25 +62,31 @@ public final class ModelSource {
         return Paths.get(spec).toAbsolutePath().normalize().toString();
     }
 
-    /** Imports an ONNX file into the cache (once per file version) and reads it. */
+    /**
+     * Imports an ONNX file into the cache and reads it. The cache entry is named by the content of
+     * everything the import reads: the .onnx file, and the {@code tokenizer.json} (copied in) and
+     * {@code config.json} (heads) beside it, present or not. A changed model, or a tokenizer added
+     * after the first import, therefore makes a new entry instead of reusing a stale one.
+     */
     static BertCheckpoint importOnnx(Path onnx) {
         if (!Files.isRegularFile(onnx)) {
             throw new CheckpointException(onnx, "not found; expected a BERT encoder exported to ONNX");
         }
-        try {
-            String name = onnx.getFileName().toString().replaceAll("\\.onnx$", "");
-            String version = Long.toHexString(Files.size(onnx)) + "-"
-                    + Long.toHexString(Files.getLastModifiedTime(onnx).toMillis()) + "-"
-                    + Integer.toHexString(onnx.toAbsolutePath().toString().hashCode());
-            Path dir = EmbeddedModel.cacheRoot().resolve("imported").resolve(name + "-" + version);
-            if (Files.isRegularFile(dir.resolve(BertCheckpoint.WEIGHTS))) {
-                return BertCheckpoint.read(dir);
-            }
-            Path tokenizer = onnx.toAbsolutePath().resolveSibling("tokenizer.json");
-            return OnnxBertImporter.importFile(onnx, Files.isRegularFile(tokenizer) ? Optional.of(tokenizer) : Optional.empty(),
-                    OptionalInt.empty(), dir);
-        } catch (IOException e) {
-            throw new CheckpointException(onnx, "cannot read: " + e.getMessage(), e);
+        Path tokenizer = siblingTokenizer(onnx);
+        Path config = onnx.toAbsolutePath().resolveSibling(BertCheckpoint.CONFIG);
+        String key = new ContentHash().text(IMPORT_VERSION).fileIfPresent(onnx).fileIfPresent(tokenizer)
+                .fileIfPresent(config).hex();
+        String name = onnx.getFileName().toString().replaceAll("(?i)\\.onnx$", "");
+        Path dir = EmbeddedModel.cacheRoot().resolve("imported").resolve(name + "-" + key.substring(0, 20));
+        if (Files.isRegularFile(dir.resolve(BertCheckpoint.WEIGHTS)) && Files.isRegularFile(dir.resolve(BertCheckpoint.CONFIG))) {
+            return BertCheckpoint.read(dir);
         }
+        return OnnxBertImporter.importFile(onnx, Files.isRegularFile(tokenizer) ? Optional.of(tokenizer) : Optional.empty(),
+                OptionalInt.empty(), dir);
+    }
+
+    /** Where the tokenizer of {@code onnx} is looked for: {@code tokenizer.json} beside it. */
+    static Path siblingTokenizer(Path onnx) {
+        return onnx.toAbsolutePath().resolveSibling(BertCheckpoint.TOKENIZER);
     }
 }

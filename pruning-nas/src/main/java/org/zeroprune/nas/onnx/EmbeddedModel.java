@@ -2,13 +2,18 @@ package org.zeroprune.nas.onnx;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.jar.JarEntry;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.io.ContentHash;
 
 /**
  * The default model, all-MiniLM-L6-v2 (BERT, 6 layers, hidden 384, 12 heads, FFN 1536), shipped
@@ -24,7 +29,7 @@ public final class EmbeddedModel {
 
     private static final String ONNX_RESOURCE = "all-minilm-l6-v2.onnx";
     private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
-    /** Bump when the import changes, so that stale caches are rebuilt. */
+    /** Bump when the import changes, so that stale caches are rebuilt (the resources' content is in the name too). */
     private static final String CACHE_VERSION = "v1";
 
     private EmbeddedModel() {
@@ -32,7 +37,10 @@ public final class EmbeddedModel {
 
     /** The cached checkpoint directory, imported now if needed. */
     public static synchronized Path checkpointDirectory() {
-        Path dir = cacheRoot().resolve("models").resolve(NAME + "-" + CACHE_VERSION);
+        // named by the resources' content: another version of the carrier jar gets its own import
+        Path dir = cacheRoot().resolve("models").resolve(NAME + "-" + CACHE_VERSION + "-"
+                + new ContentHash().text(resourceFingerprint(ONNX_RESOURCE)).text(resourceFingerprint(TOKENIZER_RESOURCE))
+                        .hex().substring(0, 16));
         if (Files.isRegularFile(dir.resolve(BertCheckpoint.WEIGHTS)) && Files.isRegularFile(dir.resolve(BertCheckpoint.CONFIG))) {
             return dir;
         }
@@ -59,6 +67,31 @@ public final class EmbeddedModel {
                     // a leftover temporary file is harmless
                 }
             }
+        }
+    }
+
+    /**
+     * What a class-path resource holds, cheaply: inside a jar, the entry's size and CRC-32 (stored in
+     * the jar and checked by the reader, so they describe the bytes without reading 90 MB); elsewhere
+     * (a directory on the class path, or a jar entry without them) a hash of the bytes. Empty text for a missing resource, which
+     * the import then reports.
+     */
+    private static String resourceFingerprint(String resource) {
+        URL url = EmbeddedModel.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            return "";
+        }
+        try {
+            URLConnection connection = url.openConnection();
+            JarEntry entry = connection instanceof JarURLConnection jar ? jar.getJarEntry() : null;
+            if (entry != null && entry.getCrc() != -1 && entry.getSize() != -1) {
+                return resource + ":" + entry.getSize() + ":" + entry.getCrc();
+            }
+            try (InputStream in = connection.getInputStream()) {
+                return resource + ":" + new ContentHash().stream(in).hex();
+            }
+        } catch (IOException e) {
+            throw new ZeroPruneException("cannot read the embedded model's resource " + url + ": " + e.getMessage(), e);
         }
     }
 

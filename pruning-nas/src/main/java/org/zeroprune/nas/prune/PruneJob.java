@@ -100,7 +100,7 @@ public final class PruneJob {
                 return ModelSource.load(config.model());
             }
         });
-        ViewCostModel costs = new ViewCostModel(model.view(), config.budget().sequenceLength());
+        ViewCostModel costs = new ViewCostModel(model.view(), model.costSequenceLength(config.budget().sequenceLength()));
         SearchSpace plainSpace = space(Optional.empty(), model);
         ScoringContext context = new PruneScoringContext(config.search().seed(), costs,
                 new SpaceSampler(model.view(), plainSpace, costs), runtime.forward(model),
@@ -387,6 +387,7 @@ public final class PruneJob {
         dense.put("params", costs.denseParams());
         dense.put("totalParams", model.checkpoint().parameterCount());
         dense.put("sequenceLength", costs.sequenceLength());
+        model.sequenceLengthNote(config.budget().sequenceLength()).ifPresent(note -> dense.put("sequenceLengthNote", note));
         ArrayNode heads = dense.putArray("heads");
         ArrayNode neurons = dense.putArray("neurons");
         for (int l = 0; l < space.layers(); l++) {
@@ -412,6 +413,7 @@ public final class PruneJob {
         summary.put("strategySource", registered.source());
         summary.put("search", config.search().strategy());
         summary.put("budget", budget.kind().key() + " " + budget.ratio());
+        model.sequenceLengthNote(config.budget().sequenceLength()).ifPresent(note -> summary.put("sequenceLengthNote", note));
         summary.put("budgetMet", ranked.stream().allMatch(c -> budget.fits(c.mask())));
         summary.put("candidates", ranked.size());
         summary.put("bestScore", ranked.get(0).score());

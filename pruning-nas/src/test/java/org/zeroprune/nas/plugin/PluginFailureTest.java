@@ -37,16 +37,7 @@ class PluginFailureTest {
     }
 
     private static String provider(String type, String name, String create, String extra) {
-        return "package faulty;\n"
-                + "import java.util.List;\n"
-                + "import org.zeroprune.spi.*;\n"
-                + "public class " + type + " implements ScoringStrategyProvider {\n"
-                + "  " + extra + "\n"
-                + "  public String name() { return \"" + name + "\"; }\n"
-                + "  public String description() { return \"" + name + " for tests\"; }\n"
-                + "  public List<OptionSpec> options() { return List.of(); }\n"
-                + "  public ScoringStrategy create(StrategyOptions o) { " + create + " }\n"
-                + "}\n";
+        return PluginJarBuilder.provider("faulty", type, name, create, extra);
     }
 
     @Test

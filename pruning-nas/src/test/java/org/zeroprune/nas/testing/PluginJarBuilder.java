@@ -23,6 +23,25 @@ public final class PluginJarBuilder {
     }
 
     /**
+     * The source of a provider {@code pkg.type} of a strategy {@code name} without options.
+     *
+     * @param create the body of {@code create(StrategyOptions o)}
+     * @param extra further members (a constructor, say), or empty
+     */
+    public static String provider(String pkg, String type, String name, String create, String extra) {
+        return "package " + pkg + ";\n"
+                + "import java.util.List;\n"
+                + "import org.zeroprune.spi.*;\n"
+                + "public class " + type + " implements ScoringStrategyProvider {\n"
+                + "  " + extra + "\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public String description() { return \"" + name + " for tests\"; }\n"
+                + "  public List<OptionSpec> options() { return List.of(); }\n"
+                + "  public ScoringStrategy create(StrategyOptions o) { " + create + " }\n"
+                + "}\n";
+    }
+
+    /**
      * @param sources fully qualified class name to Java source
      * @param jar the jar to write
      */
