@@ -54,6 +54,7 @@ public final class OutputDirectory implements AutoCloseable {
             throw new ZeroPruneException("cannot write the output to " + directory + ": choose a directory below it");
         }
         Path target = createParent(directory, given.getParent()).resolve(given.getFileName());
+        refuseWorkingDirectory(directory, target);
         OutputLock lock = OutputLock.acquire(target);
         try {
             ReplaceCheck.require(target, overwrite, "");
@@ -62,6 +63,20 @@ public final class OutputDirectory implements AutoCloseable {
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /** Replacing the folder a shell sits in (or one above it) would leave that shell in a deleted folder. */
+    private static void refuseWorkingDirectory(Path directory, Path target) {
+        Path here;
+        try {
+            here = Path.of("").toAbsolutePath().toRealPath();
+        } catch (IOException e) {
+            return;
+        }
+        if (here.startsWith(target)) {
+            throw new ZeroPruneException("--out " + directory + " is the current directory or contains it; zeroprune"
+                    + " replaces its output directory as a whole: choose a directory below it, e.g. --out out");
         }
     }
 

@@ -165,6 +165,14 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void theCurrentDirectoryAndItsParentsAreNeverAnOutput() {
+        for (Path here : new Path[] {Path.of(""), Path.of("").toAbsolutePath().getParent()}) {
+            ZeroPruneException e = assertThrows(ZeroPruneException.class, () -> OutputDirectory.claim(here, true, "test"));
+            assertTrue(e.getMessage().contains("is the current directory or contains it"), e.getMessage());
+        }
+    }
+
+    @Test
     void aFailedWriteLeavesTheOldOutputAndNoTemporaryCopy() throws IOException {
         Path target = dir.resolve("out");
         writeOne(target, false, "one");
