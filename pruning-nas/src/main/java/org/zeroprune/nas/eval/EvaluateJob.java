@@ -102,6 +102,8 @@ public final class EvaluateJob {
         List<PruningMask> masks = sample(space, budget);
 
         Corpus corpus = corpus();
+        Optional<CorpusLanguageCheck> language = corpusName().equals("builtin")
+                ? CorpusLanguageCheck.ofBundled(runtime, model) : Optional.empty();
         FidelityCache cache = new FidelityCache(EmbeddedModel.cacheRoot().resolve("fidelity"));
         String key = String.join("|", model.description(), corpus.source(), Integer.toString(corpus.evaluation().size()),
                 Integer.toString(corpus.evaluation().hashCode()), budget.kind().key() + budget.ratio(),
@@ -158,7 +160,8 @@ public final class EvaluateJob {
         Optional<Evaluation.Sts> sts = config.output().sts().isBlank() ? Optional.empty()
                 : Optional.of(sts(StsBenchmark.read(java.nio.file.Paths.get(config.output().sts())), model, masks, best, results));
         return new Evaluation(config, model.description(), corpus.source(), corpus.evaluation().size(), budget, masks,
-                costs, fidelity, heldOut, best, fidelitySeconds, results, failures, (System.nanoTime() - started) / 1e9, sts);
+                costs, fidelity, heldOut, best, fidelitySeconds, results, failures, (System.nanoTime() - started) / 1e9, sts,
+                language);
     }
 
     private Evaluation.Sts sts(StsBenchmark benchmark, LoadedModel model, List<PruningMask> masks, int best,

@@ -21,6 +21,7 @@ import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneConfig.BudgetKind;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
+import org.zeroprune.nas.eval.CorpusLanguageCheck;
 import org.zeroprune.nas.eval.StsBenchmark;
 import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.export.PrunedModelExport;
@@ -98,6 +99,9 @@ public final class PruneJob {
             }
         });
         ViewCostModel costs = new ViewCostModel(model.view(), config.budget().sequenceLength());
+        String corpus = config.scoring().corpus();
+        Optional<CorpusLanguageCheck> language = corpus.equals("builtin") || corpus.isBlank()
+                && config.output().measureFidelity() ? CorpusLanguageCheck.ofBundled(runtime, model) : Optional.empty();
         SearchSpace plainSpace = space(Optional.empty(), model);
         ScoringContext context = new PruneScoringContext(config.search().seed(), costs,
                 new SpaceSampler(model.view(), plainSpace, costs), runtime.forward(model),
@@ -189,6 +193,7 @@ public final class PruneJob {
             fillSummary(summary, model, registered, budget, ranked, chosen, exportRank, fixedParams, costs, timer, exported);
             exportedOnnx.ifPresent(p -> summary.put("exportedOnnx", p.toAbsolutePath().toString()));
             summary.put("unitOrder", header.at("/search/unitOrder").asText());
+            language.flatMap(CorpusLanguageCheck::json).ifPresent(w -> summary.set(CorpusLanguageCheck.JSON_KEY, w));
             if (quality.measures()) {
                 try (ProgressTask task = progress.start("Measuring the chosen model's quality", -1)) {
                     timer.time("quality", () -> quality.report(summary, Optional.ofNullable(exportedModel[0])));
