@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneModule;
+import org.zeroprune.nas.eval.CorpusLanguageCheck;
 import org.zeroprune.nas.eval.EvaluateJob;
 import org.zeroprune.nas.eval.Evaluation;
 import org.zeroprune.nas.eval.EvaluationReport;
@@ -113,6 +114,7 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(EvaluationReport.table(evaluation));
         System.out.println("written    " + output.resolve("evaluation.json") + ", " + output.resolve("evaluation.html"));
+        evaluation.language().flatMap(CorpusLanguageCheck::warning).ifPresent(w -> System.err.println("warning: " + w));
         return 0;
     }
 }

@@ -13,6 +13,7 @@ import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.config.ConfigException;
 import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.eval.CorpusLanguageCheck;
 import org.zeroprune.nas.prune.PruneResult;
 import org.zeroprune.nas.search.ScoredCandidate;
 import picocli.CommandLine.Command;
@@ -196,6 +197,10 @@ final class PruneCommand implements Callable<Integer> {
         System.out.println("  written    " + dir.resolve("ranking.json") + ", " + dir.resolve("ranking.csv") + ", "
                 + dir.resolve("summary.json") + result.exportedModel().map(p -> ", " + p + "/").orElse("")
                 + result.onnxModel().map(p -> " (with " + p.getFileName() + ")").orElse(""));
+        JsonNode language = s.path(CorpusLanguageCheck.JSON_KEY);
+        if (!language.isMissingNode()) {
+            System.err.println("warning: " + language.path("message").asText());
+        }
     }
 
     static void printReconstruction(JsonNode r) {

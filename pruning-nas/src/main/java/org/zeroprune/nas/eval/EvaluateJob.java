@@ -109,6 +109,8 @@ public final class EvaluateJob {
         }
 
         Corpus corpus = corpus();
+        Optional<CorpusLanguageCheck> language = corpusName().equals("builtin")
+                ? CorpusLanguageCheck.ofBundled(runtime, model) : Optional.empty();
         FidelityCache cache = new FidelityCache(EmbeddedModel.cacheRoot().resolve("fidelity"));
         String key = FidelityCache.key(model, corpus, String.join("|", budget.kind().key() + budget.ratio(),
                 Long.toString(config.search().seed()), Integer.toString(config.search().neuronBlock()),
@@ -169,7 +171,8 @@ public final class EvaluateJob {
         Optional<Evaluation.Sts> sts = config.output().sts().isBlank() ? Optional.empty()
                 : Optional.of(sts(StsBenchmark.read(java.nio.file.Paths.get(config.output().sts())), model, masks, best, results));
         return new Evaluation(config, model.description(), corpus.source(), corpus.evaluation().size(), budget, masks,
-                costs, fidelity, heldOut, best, fidelitySeconds, results, failures, (System.nanoTime() - started) / 1e9, sts);
+                costs, fidelity, heldOut, best, fidelitySeconds, results, failures, (System.nanoTime() - started) / 1e9, sts,
+                language);
     }
 
     private Evaluation.Sts sts(StsBenchmark benchmark, LoadedModel model, List<PruningMask> masks, int best,

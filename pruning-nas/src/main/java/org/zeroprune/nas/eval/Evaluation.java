@@ -24,11 +24,12 @@ import org.zeroprune.spi.mask.PruningMask;
  * @param failures strategies that could not run, with why
  * @param seconds wall time of the whole evaluation
  * @param sts STS Spearman ×100 of the dense model, the best candidate and each strategy's top pick, if asked
+ * @param language whether the model's vocabulary reads the shipped corpus, when that corpus was used
  */
 public record Evaluation(PruneConfig config, String model, String corpus, int sentences, Budget budget,
         List<PruningMask> masks, ViewCostModel costs, double[] fidelity, List<Integer> heldOut, int best,
         double fidelitySeconds, List<StrategyEvaluation> strategies, List<String> failures, double seconds,
-        java.util.Optional<Sts> sts) {
+        java.util.Optional<Sts> sts, java.util.Optional<CorpusLanguageCheck> language) {
 
     /**
      * STS results of the plain cuts (evaluate does not reconstruct).

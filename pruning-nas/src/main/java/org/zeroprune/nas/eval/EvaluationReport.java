@@ -32,6 +32,7 @@ public final class EvaluationReport {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", e.model());
         root.put("corpus", e.corpus());
+        e.language().flatMap(CorpusLanguageCheck::json).ifPresent(w -> root.set(CorpusLanguageCheck.JSON_KEY, w));
         root.put("evaluationSentences", e.sentences());
         root.put("budget", e.budget().kind().key() + " " + e.budget().ratio());
         root.put("seed", e.config().search().seed());

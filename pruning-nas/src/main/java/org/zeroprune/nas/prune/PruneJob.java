@@ -21,6 +21,7 @@ import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneConfig.BudgetKind;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
+import org.zeroprune.nas.eval.CorpusLanguageCheck;
 import org.zeroprune.nas.eval.StsBenchmark;
 import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.export.PrunedModelExport;
@@ -101,6 +102,9 @@ public final class PruneJob {
             }
         });
         ViewCostModel costs = new ViewCostModel(model.view(), model.costSequenceLength(config.budget().sequenceLength()));
+        String corpus = config.scoring().corpus();
+        Optional<CorpusLanguageCheck> language = corpus.equals("builtin") || corpus.isBlank()
+                && config.output().measureFidelity() ? CorpusLanguageCheck.ofBundled(runtime, model) : Optional.empty();
         SearchSpace plainSpace = space(Optional.empty(), model);
         ScoringContext context = new PruneScoringContext(config.search().seed(), costs,
                 new SpaceSampler(model.view(), plainSpace, costs), runtime.forward(model),
@@ -198,6 +202,7 @@ public final class PruneJob {
             EmptyModelWarning.of(chosen.mask(), summary.path("budget").asText()).ifPresent(w -> summary.withArray("warnings").add(w));
             exportedOnnx.ifPresent(p -> summary.put("exportedOnnx", p.toAbsolutePath().toString()));
             summary.put("unitOrder", header.at("/search/unitOrder").asText());
+            language.flatMap(CorpusLanguageCheck::json).ifPresent(w -> summary.set(CorpusLanguageCheck.JSON_KEY, w));
             if (quality.measures()) {
                 try (ProgressTask task = progress.start("Measuring the chosen model's quality", -1)) {
                     timer.time("quality", () -> quality.report(summary, Optional.ofNullable(exportedModel[0])));
