@@ -7,12 +7,12 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.jar.JarEntry;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.io.CacheRoot;
 import org.zeroprune.nas.io.ContentHash;
 
 /**
@@ -106,14 +106,6 @@ public final class EmbeddedModel {
 
     /** Where zeroprune caches imported models. */
     public static Path cacheRoot() {
-        String env = System.getenv("ZEROPRUNE_CACHE");
-        if (env != null && !env.isBlank()) {
-            return Paths.get(env);
-        }
-        String prop = System.getProperty("zeroprune.cache");
-        if (prop != null && !prop.isBlank()) {
-            return Paths.get(prop);
-        }
-        return Paths.get(System.getProperty("user.home"), ".cache", "zeroprune");
+        return CacheRoot.path();
     }
 }
