@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * A HuggingFace BERT checkpoint directory: {@code config.json}, {@code model.safetensors} and,
- * optionally, {@code tokenizer.json}. Tensor names are canonical (without {@code bert.}); the
- * prefix the file used is remembered so that an export writes the same layout back. Tensors that
- * zeroprune does not prune (embeddings, pooler, task heads, integer buffers) are kept as they are.
+ * optionally, {@code tokenizer.json} (or an older checkpoint's {@code vocab.txt}). Tensor names are
+ * canonical (without {@code bert.}); the prefix the file used is remembered so that an export
+ * writes the same layout back. Tensors that zeroprune does not prune (embeddings, pooler, task
+ * heads, integer buffers) are kept as they are.
  */
 public final class BertCheckpoint {
     /** Name of the weights file inside a checkpoint directory. */
@@ -167,10 +168,23 @@ public final class BertCheckpoint {
         return prefix;
     }
 
-    /** {@code tokenizer.json} of this checkpoint, if present. */
+    /**
+     * The checkpoint's tokenizer as a HuggingFace {@code tokenizer.json}: its own, else the one HF's
+     * BertTokenizerFast would build from its {@code vocab.txt} (a temporary file, see {@link VocabTokenizer}).
+     *
+     * @throws CheckpointException when a vocab.txt or its settings cannot be read
+     */
     public Optional<Path> tokenizer() {
         Path file = directory.resolve(TOKENIZER);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        return Files.isRegularFile(file) ? Optional.of(file) : VocabTokenizer.forDirectory(directory).map(VocabTokenizer.Built::file);
+    }
+
+    /** Where {@link #tokenizer()} comes from, for summaries: {@code tokenizer.json}, {@code vocab.txt (built: ...)} or {@code none}. */
+    public String tokenizerDescription() {
+        if (Files.isRegularFile(directory.resolve(TOKENIZER))) {
+            return TOKENIZER;
+        }
+        return VocabTokenizer.forDirectory(directory).map(VocabTokenizer.Built::description).orElse("none");
     }
 
     /** Number of parameters: elements of every float tensor (integer buffers are not parameters). */

@@ -21,11 +21,11 @@ final class ImportOnnxCommand implements Callable<Integer> {
     Path onnx;
 
     @Option(names = "--tokenizer", paramLabel = "FILE", description = "tokenizer.json to copy (default: the one beside"
-            + " the ONNX file, if any).")
+            + " the ONNX file, if any); loaded first, so a file that is not a HuggingFace tokenizer is refused.")
     Path tokenizer;
 
     @Option(names = "--heads", paramLabel = "N", description = "Attention heads, when neither a config.json beside the"
-            + " file nor the graph tells.")
+            + " file nor the graph tells; refused if either says otherwise.")
     Integer heads;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The checkpoint directory to write.")

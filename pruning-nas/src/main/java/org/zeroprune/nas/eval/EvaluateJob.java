@@ -170,9 +170,9 @@ public final class EvaluateJob {
         }
         Optional<Evaluation.Sts> sts = config.output().sts().isBlank() ? Optional.empty()
                 : Optional.of(sts(StsBenchmark.read(java.nio.file.Paths.get(config.output().sts())), model, masks, best, results));
-        return new Evaluation(config, model.description(), corpus.source(), corpus.evaluation().size(), budget, masks,
-                costs, fidelity, heldOut, best, fidelitySeconds, results, failures, (System.nanoTime() - started) / 1e9, sts,
-                language);
+        return new Evaluation(config, model.description(), model.checkpoint().tokenizerDescription(), corpus.source(),
+                corpus.evaluation().size(), budget, masks, costs, fidelity, heldOut, best, fidelitySeconds, results, failures,
+                (System.nanoTime() - started) / 1e9, sts, language);
     }
 
     private Evaluation.Sts sts(StsBenchmark benchmark, LoadedModel model, List<PruningMask> masks, int best,

@@ -11,6 +11,7 @@ import org.zeroprune.spi.mask.PruningMask;
  *
  * @param config the settings
  * @param model where the model came from
+ * @param tokenizer which tokenizer the forward pass used ({@link org.zeroprune.nas.checkpoint.BertCheckpoint#tokenizerSource})
  * @param corpus where the sentences came from
  * @param sentences evaluation sentences fidelity was measured on
  * @param budget the budget every candidate meets
@@ -26,7 +27,7 @@ import org.zeroprune.spi.mask.PruningMask;
  * @param sts STS Spearman ×100 of the dense model, the best candidate and each strategy's top pick, if asked
  * @param language whether the model's vocabulary reads the shipped corpus, when that corpus was used
  */
-public record Evaluation(PruneConfig config, String model, String corpus, int sentences, Budget budget,
+public record Evaluation(PruneConfig config, String model, String tokenizer, String corpus, int sentences, Budget budget,
         List<PruningMask> masks, ViewCostModel costs, double[] fidelity, List<Integer> heldOut, int best,
         double fidelitySeconds, List<StrategyEvaluation> strategies, List<String> failures, double seconds,
         java.util.Optional<Sts> sts, java.util.Optional<CorpusLanguageCheck> language) {

@@ -31,6 +31,7 @@ public final class EvaluationReport {
     public static ObjectNode json(Evaluation e) {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", e.model());
+        root.put("tokenizer", e.tokenizer());
         root.put("corpus", e.corpus());
         e.language().flatMap(CorpusLanguageCheck::json).ifPresent(w -> root.set(CorpusLanguageCheck.JSON_KEY, w));
         root.put("evaluationSentences", e.sentences());

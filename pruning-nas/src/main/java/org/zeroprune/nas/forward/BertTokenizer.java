@@ -38,22 +38,21 @@ public final class BertTokenizer implements AutoCloseable {
     }
 
     /**
-     * The tokenizer of {@code checkpoint}, from {@code tokenizer.json} in its directory.
+     * The tokenizer of {@code checkpoint}: its {@code tokenizer.json}, else one built from its
+     * {@code vocab.txt} and {@code tokenizer_config.json} as HF's BertTokenizerFast builds it.
      *
-     * @throws ZeroPruneException naming the file when it is missing or unreadable
+     * @throws ZeroPruneException naming the files when neither exists or the one found is unusable
      */
     public static BertTokenizer forCheckpoint(BertCheckpoint checkpoint, int maxLength) {
-        Path file = checkpoint.directory().resolve(BertCheckpoint.TOKENIZER);
-        if (!Files.isRegularFile(file)) {
-            throw missing(file);
-        }
+        Path file = checkpoint.tokenizer().orElseThrow(() -> missing(checkpoint.directory().resolve(BertCheckpoint.TOKENIZER)));
         return open(file, maxLength);
     }
 
     /** The error for a model without a tokenizer, naming {@code expected}, where the user would put it. */
     public static ZeroPruneException missing(Path expected) {
-        return new ZeroPruneException(expected + ": not found; the forward pass needs the model's tokenizer.json"
-                + " (HuggingFace tokenizers format) there. Strategies that run the model need it"
+        return new ZeroPruneException(expected + ": not found, nor a vocab.txt beside it; the forward pass needs the"
+                + " model's tokenizer.json (HuggingFace tokenizers format) there, or in a checkpoint directory a WordPiece"
+                + " vocab.txt (with its tokenizer_config.json). Strategies that run the model need it"
                 + " (synthetic-fidelity, the default, and fisher); weight-only ones do not (--strategy perturbation)");
     }
 
@@ -75,9 +74,7 @@ public final class BertTokenizer implements AutoCloseable {
         if (maxLength < 2) {
             throw new IllegalArgumentException("max length must leave room for [CLS] and [SEP], got " + maxLength);
         }
-        if (!Files.isRegularFile(tokenizerJson)) {
-            throw new ZeroPruneException(tokenizerJson + ": not found; expected a HuggingFace tokenizer.json");
-        }
+        requireReadableFile(tokenizerJson);
         SpecialTokens special = specialTokens(tokenizerJson);
         Map<String, String> options = Map.of(
                 "addSpecialTokens", "true",
@@ -89,6 +86,33 @@ public final class BertTokenizer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new ZeroPruneException(tokenizerJson + ": cannot be loaded as a HuggingFace tokenizer ("
                     + e.getMessage() + "); expected a tokenizer.json written by HuggingFace tokenizers", e);
+        }
+    }
+
+    /**
+     * Checks that {@code tokenizerJson} is a HuggingFace tokenizer by loading it, so that a wrong
+     * file is refused before any work rather than copied and found wanting later.
+     *
+     * @throws ZeroPruneException naming the file and what was expected
+     */
+    public static void check(Path tokenizerJson) {
+        open(tokenizerJson, DEFAULT_MAX_LENGTH).close();
+    }
+
+    // the JSON parser would call an unreadable file "not valid JSON"; say what is wrong instead
+    private static void requireReadableFile(Path file) {
+        String expected = "; expected a HuggingFace tokenizer.json file";
+        if (Files.isDirectory(file)) {
+            throw new ZeroPruneException(file + ": is a directory" + expected);
+        }
+        if (!Files.exists(file)) {
+            throw new ZeroPruneException(file + ": not found" + expected);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ZeroPruneException(file + ": not a regular file" + expected);
+        }
+        if (!Files.isReadable(file)) {
+            throw new ZeroPruneException(file + ": cannot be read (permission denied)" + expected);
         }
     }
 
@@ -138,13 +162,19 @@ public final class BertTokenizer implements AutoCloseable {
         try {
             root = JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new ZeroPruneException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); expected a HuggingFace tokenizer.json", e);
+            // the parser quotes the offending bytes; keep control characters of binary files off the terminal
+            String detail = e.getMessage().lines().findFirst().orElse("").replaceAll("[\\p{Cntrl}\\uFFFD]", "?");
+            throw new ZeroPruneException(file + ": not valid JSON (" + detail + "); expected a HuggingFace tokenizer.json", e);
         } catch (IOException e) {
-            throw new ZeroPruneException(file + ": cannot be read (" + AtomicFiles.reason(e) + ")", e);
+            throw new ZeroPruneException(file + ": cannot be read (" + AtomicFiles.reason(e) + "); expected a HuggingFace"
+                    + " tokenizer.json file", e);
         }
         if (root == null || !root.isObject()) {
             throw new ZeroPruneException(file + ": expected a JSON object (a HuggingFace tokenizer.json)");
+        }
+        if (!root.path("model").isObject()) {
+            throw new ZeroPruneException(file + ": JSON without a \"model\" object (the tokenizer's WordPiece, BPE or"
+                    + " Unigram model); expected a HuggingFace tokenizer.json");
         }
         return new SpecialTokens(idOf(root, "[CLS]"), idOf(root, "[SEP]"), idOf(root, "[PAD]"), idOf(root, "[UNK]"),
                 idOf(root, "[MASK]"));

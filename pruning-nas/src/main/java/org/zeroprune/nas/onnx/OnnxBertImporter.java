@@ -26,6 +26,7 @@ import org.zeroprune.nas.checkpoint.BertNames;
 import org.zeroprune.nas.checkpoint.DType;
 import org.zeroprune.nas.checkpoint.SafetensorsWriter;
 import org.zeroprune.nas.checkpoint.Tensor;
+import org.zeroprune.nas.forward.BertTokenizer;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.io.OutputDirectory;
 
@@ -39,7 +40,8 @@ import org.zeroprune.nas.io.OutputDirectory;
  * adds a named bias ({@code X.bias} gives {@code X.weight}), or failing that from the node's scope
  * name, and transposed to HF's {@code [out, in]}. The number of heads, which no weight reveals, comes
  * from the user, from a {@code config.json} beside the file, or from the attention's
- * {@code 1/sqrt(head size)} scale in the graph.
+ * {@code 1/sqrt(head size)} scale in the graph; sources that disagree are refused. Quantized graphs
+ * are refused up front (see {@link QuantizedGraph}), and a tokenizer is loaded before it is copied.
  */
 public final class OnnxBertImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,22 +80,31 @@ public final class OnnxBertImporter {
         if (!Files.isRegularFile(onnxFile)) {
             throw new OnnxImportException(onnxFile + ": not found; expected an .onnx file");
         }
-        OptionalInt knownHeads = heads.isPresent() ? heads : headsFromSiblingConfig(onnxFile);
+        tokenizer.ifPresent(BertTokenizer::check);
+        Path config = onnxFile.toAbsolutePath().resolveSibling("config.json");
+        HeadCount known = new HeadCount().claim(HeadCount.TOLD, heads)
+                .claim("num_attention_heads in " + config, headsFromConfig(config));
         try (InputStream in = Files.newInputStream(onnxFile)) {
-            return importStream(in, onnxFile.toString(), tokenizer, knownHeads, outputDirectory, publish);
+            return importStream(in, onnxFile.toString(), tokenizer, known, outputDirectory, publish);
         } catch (IOException e) {
             throw new OnnxImportException(onnxFile + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    /** Imports an ONNX model read from {@code in}; {@code source} names it in messages. */
+    /**
+     * Imports an ONNX model read from {@code in}; {@code source} names it in messages.
+     *
+     * @param tokenizer {@code tokenizer.json} to copy beside the weights, if any; checked first
+     * @param heads number of attention heads, if known; refused if the graph's attention scale says otherwise
+     */
     public static BertCheckpoint importStream(InputStream in, String source, Optional<Path> tokenizer, OptionalInt heads,
             Path outputDirectory) {
-        return importStream(in, source, tokenizer, heads, outputDirectory,
+        tokenizer.ifPresent(BertTokenizer::check);
+        return importStream(in, source, tokenizer, new HeadCount().claim(HeadCount.TOLD, heads), outputDirectory,
                 contents -> AtomicFiles.writeDirectory(outputDirectory, contents));
     }
 
-    private static BertCheckpoint importStream(InputStream in, String source, Optional<Path> tokenizer, OptionalInt heads,
+    private static BertCheckpoint importStream(InputStream in, String source, Optional<Path> tokenizer, HeadCount heads,
             Path outputDirectory, Consumer<AtomicFiles.Writer> publish) {
         ModelProto model;
         try {
@@ -107,6 +118,7 @@ public final class OnnxBertImporter {
             throw new OnnxImportException(source + ": the ONNX model has no graph; expected a BERT encoder export");
         }
         OnnxBertImporter importer = new OnnxBertImporter(source, model);
+        QuantizedGraph.refuse(source, importer.graph);
         importer.collectNamed();
         importer.collectAnonymousLinears();
         ObjectNode config = importer.config(heads);
@@ -211,7 +223,7 @@ public final class OnnxBertImporter {
         return name.substring(0, name.length() - "bias".length()) + "weight";
     }
 
-    private ObjectNode config(OptionalInt heads) {
+    private ObjectNode config(HeadCount heads) {
         Tensor words = required(BertNames.WORD_EMBEDDINGS);
         Tensor positions = required(BertNames.POSITION_EMBEDDINGS);
         int hidden = words.dim(1);
@@ -227,7 +239,10 @@ public final class OnnxBertImporter {
         }
         int layerCount = layers.last() + 1;
         int intermediate = required(BertNames.intermediate(0, "bias")).dim(0);
-        int headCount = heads.isPresent() ? heads.getAsInt() : headsFromAttentionScale(hidden).orElseThrow(
+        OptionalInt scaled = headsFromAttentionScale(hidden);
+        String scale = scaled.isPresent() ? "the graph's attention scale (head size " + hidden / scaled.getAsInt()
+                + " of hidden size " + hidden + ")" : "";
+        int headCount = heads.claim(scale, scaled).agreed(source).orElseThrow(
                 () -> new OnnxImportException(source + ": cannot infer the number of attention heads from the graph"
                         + " (no 1/sqrt(head size) scale found); pass --heads N or put the model's config.json beside the file"));
         if (headCount <= 0 || hidden % headCount != 0) {
@@ -353,8 +368,7 @@ public final class OnnxBertImporter {
                 .filter(a -> a.getName().equals("value") && a.hasT()).findFirst()).flatMap(a -> OnnxTensors.scalar(a.getT()));
     }
 
-    private static OptionalInt headsFromSiblingConfig(Path onnxFile) {
-        Path config = onnxFile.toAbsolutePath().resolveSibling("config.json");
+    private static OptionalInt headsFromConfig(Path config) {
         if (!Files.isRegularFile(config)) {
             return OptionalInt.empty();
         }

@@ -414,6 +414,7 @@ public final class PruneJob {
             List<ScoredCandidate> ranked, ScoredCandidate chosen, int exportRank, long fixedParams, ViewCostModel costs,
             PhaseTimer timer, Optional<Path> exported) {
         summary.put("model", model.description());
+        summary.put("tokenizer", model.checkpoint().tokenizerDescription());
         summary.put("strategy", registered.name());
         summary.put("strategySource", registered.source());
         summary.put("search", config.search().strategy());

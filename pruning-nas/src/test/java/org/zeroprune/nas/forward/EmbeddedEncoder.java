@@ -1,5 +1,10 @@
 package org.zeroprune.nas.forward;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.onnx.EmbeddedModel;
 
@@ -34,5 +39,26 @@ public final class EmbeddedEncoder {
             tokenizer = BertTokenizer.forCheckpoint(checkpoint(), BertTokenizer.DEFAULT_MAX_LENGTH);
         }
         return tokenizer;
+    }
+
+    /**
+     * The embedded model as an older HF checkpoint: its vocabulary written out as {@code vocab.txt},
+     * no {@code tokenizer.json}, the weights linked.
+     *
+     * @param tokenizerConfig content of {@code tokenizer_config.json}, or null for none
+     */
+    public static Path vocabTxtCheckpoint(Path dir, String tokenizerConfig) throws IOException {
+        Files.createDirectories(dir);
+        JsonNode vocab = new ObjectMapper().readTree(checkpoint().tokenizer().orElseThrow().toFile()).at("/model/vocab");
+        String[] tokens = new String[vocab.size()];
+        vocab.fields().forEachRemaining(e -> tokens[e.getValue().asInt()] = e.getKey());
+        Files.writeString(dir.resolve("vocab.txt"), String.join("\n", tokens) + "\n");
+        if (tokenizerConfig != null) {
+            Files.writeString(dir.resolve("tokenizer_config.json"), tokenizerConfig);
+        }
+        Path source = checkpoint().directory();
+        Files.copy(source.resolve(BertCheckpoint.CONFIG), dir.resolve(BertCheckpoint.CONFIG));
+        Files.createSymbolicLink(dir.resolve(BertCheckpoint.WEIGHTS), source.resolve(BertCheckpoint.WEIGHTS).toAbsolutePath());
+        return dir;
     }
 }
