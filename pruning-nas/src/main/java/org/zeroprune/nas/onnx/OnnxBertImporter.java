@@ -140,7 +140,7 @@ public final class OnnxBertImporter {
             if (!(name.startsWith("embeddings.") || name.startsWith("encoder.") || name.startsWith("pooler."))) {
                 continue;
             }
-            if (t.getDataType() == OnnxTensors.FLOAT) {
+            if (OnnxTensors.isFloating(t)) {
                 tensors.put(name, Tensor.ofFloats(name, OnnxTensors.shape(t), OnnxTensors.floats(t)));
             } else if (t.getDataType() == OnnxTensors.INT64) {
                 tensors.put(name, Tensor.ofRaw(name, DType.I64, OnnxTensors.shape(t), OnnxTensors.int64Bytes(t)));

@@ -3,12 +3,16 @@ package org.zeroprune.nas.onnx;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.util.List;
+import org.zeroprune.nas.checkpoint.HalfFloats;
 
 /** Reads the values of ONNX initializers and constants. */
 final class OnnxTensors {
     static final int FLOAT = 1;
     static final int INT64 = 7;
+    static final int FLOAT16 = 10;
+    static final int BFLOAT16 = 16;
 
     private OnnxTensors() {
     }
@@ -30,11 +34,16 @@ final class OnnxTensors {
         return n;
     }
 
-    /** The values of a FLOAT tensor, row-major. */
+    /** Whether {@code t} holds floating-point values that {@link #floats} reads (float32, float16, bfloat16). */
+    static boolean isFloating(TensorProto t) {
+        return t.getDataType() == FLOAT || t.getDataType() == FLOAT16 || t.getDataType() == BFLOAT16;
+    }
+
+    /** The values of a FLOAT, FLOAT16 or BFLOAT16 tensor as float32, row-major. */
     static float[] floats(TensorProto t) {
-        if (t.getDataType() != FLOAT) {
+        if (!isFloating(t)) {
             throw new OnnxImportException("initializer '" + t.getName() + "' has ONNX data type " + t.getDataType()
-                    + "; expected 1 (FLOAT)");
+                    + "; expected 1 (FLOAT), 10 (FLOAT16) or 16 (BFLOAT16)");
         }
         if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
             throw new OnnxImportException("initializer '" + t.getName()
@@ -42,23 +51,59 @@ final class OnnxTensors {
                     + " the .onnx file");
         }
         int n = Math.toIntExact(numel(t));
+        return t.getDataType() == FLOAT ? floats32(t, n) : floats16(t, n);
+    }
+
+    private static float[] floats32(TensorProto t, int n) {
         float[] values = new float[n];
         if (!t.getRawData().isEmpty()) {
-            if (t.getRawData().size() != 4L * n) {
-                throw new OnnxImportException("initializer '" + t.getName() + "' has " + t.getRawData().size()
-                        + " raw bytes; expected " + (4L * n) + " for its shape");
-            }
+            requireRawBytes(t, 4L * n);
             t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         } else {
-            if (t.getFloatDataCount() != n) {
-                throw new OnnxImportException("initializer '" + t.getName() + "' has " + t.getFloatDataCount()
-                        + " values; expected " + n + " for its shape");
-            }
+            requireValues(t, t.getFloatDataCount(), n);
             for (int i = 0; i < n; i++) {
                 values[i] = t.getFloatData(i);
             }
         }
         return values;
+    }
+
+    /** Half-precision values widened to float32 (an fp16 export's weights lose nothing more). */
+    private static float[] floats16(TensorProto t, int n) {
+        boolean brain = t.getDataType() == BFLOAT16;
+        float[] values = new float[n];
+        if (!t.getRawData().isEmpty()) {
+            requireRawBytes(t, 2L * n);
+            ShortBuffer bits = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+            for (int i = 0; i < n; i++) {
+                values[i] = widen(bits.get(i), brain);
+            }
+        } else {
+            // ONNX keeps 16-bit values in int32_data, one per element
+            requireValues(t, t.getInt32DataCount(), n);
+            for (int i = 0; i < n; i++) {
+                values[i] = widen((short) t.getInt32Data(i), brain);
+            }
+        }
+        return values;
+    }
+
+    private static float widen(short bits, boolean brain) {
+        return brain ? HalfFloats.bf16ToFloat(bits) : HalfFloats.f16ToFloat(bits);
+    }
+
+    private static void requireRawBytes(TensorProto t, long expected) {
+        if (t.getRawData().size() != expected) {
+            throw new OnnxImportException("initializer '" + t.getName() + "' has " + t.getRawData().size()
+                    + " raw bytes; expected " + expected + " for its shape");
+        }
+    }
+
+    private static void requireValues(TensorProto t, int count, int expected) {
+        if (count != expected) {
+            throw new OnnxImportException("initializer '" + t.getName() + "' has " + count + " values; expected "
+                    + expected + " for its shape");
+        }
     }
 
     /** Little-endian bytes of an INT64 tensor. */
@@ -80,7 +125,7 @@ final class OnnxTensors {
         if (numel(t) != 1) {
             return java.util.Optional.empty();
         }
-        if (t.getDataType() == FLOAT) {
+        if (isFloating(t)) {
             return java.util.Optional.of((double) floats(t)[0]);
         }
         if (t.getDataType() == 11) { // DOUBLE
