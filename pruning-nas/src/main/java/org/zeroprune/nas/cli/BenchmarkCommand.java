@@ -17,7 +17,6 @@ import org.zeroprune.nas.benchmark.flexibert.ReportTable;
 import org.zeroprune.nas.benchmark.flexibert.StrategyLineup;
 import org.zeroprune.nas.benchmark.onnx.OnnxLatencyBenchmark;
 import org.zeroprune.nas.config.PruneModule;
-import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.io.ResultFile;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import picocli.CommandLine;
@@ -125,7 +124,7 @@ final class BenchmarkCommand {
             BenchmarkReport report = benchmark.run(lineup);
             System.out.print(ReportTable.of(report));
             if (out != null) {
-                AtomicFiles.writeString(out, ReportJson.text(report));
+                ResultFile.write(out, "flexibert", ReportJson.of(report));
                 System.out.println(String.format(Locale.ROOT, "wrote %s", out));
             }
             return 0;

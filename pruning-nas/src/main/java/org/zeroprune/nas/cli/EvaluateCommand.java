@@ -3,6 +3,7 @@ package org.zeroprune.nas.cli;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path output = Paths.get(out);
-        try (OutputDirectory claimed = OutputDirectory.claim(output, overwrite, "evaluate")) {
+        try (OutputDirectory claimed = OutputDirectory.claim(output, overwrite, "evaluate",
+                Arrays.asList(model, corpus, sts, configFile == null ? null : configFile.toString()))) {
             return evaluate(claimed, output);
         }
     }

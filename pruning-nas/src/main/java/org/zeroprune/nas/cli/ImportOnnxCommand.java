@@ -2,6 +2,7 @@ package org.zeroprune.nas.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -36,7 +37,8 @@ final class ImportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (OutputDirectory output = OutputDirectory.claim(out, overwrite, "import-onnx")) {
+        try (OutputDirectory output = OutputDirectory.claim(out, overwrite, "import-onnx",
+                Arrays.asList(onnx.toString(), tokenizer == null ? null : tokenizer.toString()))) {
             return importInto(output);
         }
     }

@@ -63,7 +63,8 @@ public final class RankedCandidateExport {
      */
     public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite,
             ExportFormat format, BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
-        try (OutputDirectory output = OutputDirectory.claim(out, overwrite, "export")) {
+        try (OutputDirectory output = OutputDirectory.claim(out, overwrite, "export",
+                Arrays.asList(rankingFile.toString(), model))) {
             return export(rankingFile, rank, model, output, format, reconstruct);
         }
     }

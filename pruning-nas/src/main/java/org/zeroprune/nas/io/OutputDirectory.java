@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.zeroprune.nas.ZeroPruneException;
 
 /**
@@ -31,6 +32,7 @@ public final class OutputDirectory implements AutoCloseable {
     private final OutputLock lock;
     private final Path temp;
     private final Thread cleanup;
+    private boolean leaveTemp;
 
     private OutputDirectory(Path target, boolean overwrite, String command, OutputLock lock) {
         this.target = target;
@@ -49,15 +51,26 @@ public final class OutputDirectory implements AutoCloseable {
      *     another run is writing it
      */
     public static OutputDirectory claim(Path directory, boolean overwrite, String command) {
+        return claim(directory, overwrite, command, List.of());
+    }
+
+    /**
+     * As {@link #claim(Path, boolean, String)}, refusing an output that is or contains one of the run's
+     * {@code inputs} (files or folders it reads; texts that name nothing on disk, such as {@code embedded},
+     * are skipped): replacing it would delete what the run reads.
+     */
+    public static OutputDirectory claim(Path directory, boolean overwrite, String command, List<String> inputs) {
         Path given = directory.toAbsolutePath().normalize();
         if (given.getParent() == null) {
             throw new ZeroPruneException("cannot write the output to " + directory + ": choose a directory below it");
         }
         Path target = createParent(directory, given.getParent()).resolve(given.getFileName());
         refuseWorkingDirectory(directory, target);
+        refuseInputsInside(directory, target, inputs);
         OutputLock lock = OutputLock.acquire(target);
         try {
             ReplaceCheck.require(target, overwrite, "");
+            refuseMountPoint(directory, target);
             TemporarySiblings.deleteStale(target);
             return new OutputDirectory(target, overwrite, command, lock);
         } catch (RuntimeException e) {
@@ -77,6 +90,42 @@ public final class OutputDirectory implements AutoCloseable {
         if (here.startsWith(target)) {
             throw new ZeroPruneException("--out " + directory + " is the current directory or contains it; zeroprune"
                     + " replaces its output directory as a whole: choose a directory below it, e.g. --out out");
+        }
+    }
+
+    /** A mount point cannot be renamed, so zeroprune could never put its output there (an empty volume, say). */
+    private static void refuseMountPoint(Path directory, Path target) {
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Object device = Files.getAttribute(target, "unix:dev", LinkOption.NOFOLLOW_LINKS);
+            Object parentDevice = Files.getAttribute(target.getParent(), "unix:dev");
+            if (!device.equals(parentDevice)) {
+                throw new ZeroPruneException("--out " + directory + " is a mount point, which zeroprune cannot replace"
+                        + " (it writes its output beside the target and renames it into place): use a directory inside it,"
+                        + " e.g. --out " + directory.resolve("out"));
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // no unix view here: a failed final move still keeps the output (see write)
+        }
+    }
+
+    private static void refuseInputsInside(Path directory, Path target, List<String> inputs) {
+        for (String input : inputs) {
+            if (input == null || input.isBlank()) {
+                continue;
+            }
+            Path path;
+            try {
+                path = Path.of(input).toAbsolutePath().normalize().toRealPath();
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                continue; // not a file or folder on disk (a model name such as 'embedded', say)
+            }
+            if (path.startsWith(target)) {
+                throw new ZeroPruneException("--out " + directory + " holds this run's input " + input + "; writing the"
+                        + " output there would replace what the run reads: choose another --out");
+            }
         }
     }
 
@@ -106,11 +155,25 @@ public final class OutputDirectory implements AutoCloseable {
         try {
             contents.write(temp);
             OutputManifest.write(temp, command);
-            publish();
         } catch (IOException e) {
             throw new ZeroPruneException("cannot write directory " + target + ": " + AtomicFiles.reason(e), e);
-        } finally {
-            AtomicFiles.deleteRecursively(temp);
+        }
+        try {
+            publish();
+        } catch (IOException e) {
+            throw new ZeroPruneException("cannot move the output into " + target + " (" + AtomicFiles.reason(e) + ")"
+                    + kept(), e);
+        }
+    }
+
+    /** Keeps the built output under a visible name after a failed final step, and says where. */
+    private String kept() {
+        try {
+            return "; this run's output is kept in " + keep() + " (its summary names paths in " + target
+                    + ": move it there once that is free)";
+        } catch (IOException e) {
+            leaveTemp = true;
+            return "; this run's output is left in " + temp + " until the next run to " + target;
         }
     }
 
@@ -118,8 +181,7 @@ public final class OutputDirectory implements AutoCloseable {
         try {
             ReplaceCheck.require(target, overwrite, " (it changed during this run)");
         } catch (ZeroPruneException e) {
-            Path kept = keep();
-            throw new ZeroPruneException(e.getMessage() + "; this run's output is kept in " + kept, e);
+            throw new ZeroPruneException(e.getMessage() + kept(), e);
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             Path old = TemporarySiblings.name(target, "old");
@@ -148,7 +210,9 @@ public final class OutputDirectory implements AutoCloseable {
     /** Deletes what the run did not publish, and releases the lock. */
     @Override
     public void close() {
-        AtomicFiles.deleteRecursively(temp);
+        if (!leaveTemp) {
+            AtomicFiles.deleteRecursively(temp);
+        }
         TemporarySiblings.keepOnExit(cleanup);
         lock.close();
     }

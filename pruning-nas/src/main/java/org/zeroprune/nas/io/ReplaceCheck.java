@@ -36,24 +36,35 @@ final class ReplaceCheck {
             throw refuse(target + " exists and is " + kind + when + "; zeroprune writes a directory there and never"
                     + " replaces anything else, not even with --overwrite: choose another --out");
         }
+        Optional<String> notOurs = notReplaceable(target);
         if (!overwrite) {
-            throw refuse("output directory " + target + " exists" + when + "; pass --overwrite to replace it, or choose"
-                    + " another --out");
+            // suggest --overwrite only where it would work
+            throw refuse("output directory " + target + " exists" + when + notOurs.map(r -> "; " + r + ": move it away,"
+                    + " or choose another --out").orElse("; pass --overwrite to replace it, or choose another --out"));
         }
+        if (notOurs.isPresent()) {
+            throw refuse(target + when + ": " + notOurs.get() + "; --overwrite replaces only what zeroprune wrote: move it away,"
+                    + " or choose another --out");
+        }
+    }
+
+    /** Why {@code --overwrite} may not replace the directory {@code target}, if it may not. */
+    private static Optional<String> notReplaceable(Path target) {
         List<String> entries = entries(target);
         if (entries.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Optional<List<String>> foreign = OutputManifest.foreignEntries(target);
         if (foreign.isEmpty()) {
-            throw refuse(target + " was not written by zeroprune (it has no " + OutputManifest.FILE + ")" + when
-                    + " and holds " + list(entries) + "; --overwrite replaces only a directory that zeroprune wrote:"
-                    + " move it away, or choose another --out");
+            boolean hasManifest = Files.exists(target.resolve(OutputManifest.FILE), LinkOption.NOFOLLOW_LINKS);
+            return Optional.of("it was not written by zeroprune (" + (hasManifest ? "its " + OutputManifest.FILE
+                    + " is not one zeroprune wrote" : "it has no " + OutputManifest.FILE) + ") and holds "
+                    + list(entries));
         }
         if (!foreign.get().isEmpty()) {
-            throw refuse(target + " holds files that zeroprune did not write" + when + ": " + list(foreign.get())
-                    + "; --overwrite replaces only what zeroprune wrote: move them away, or choose another --out");
+            return Optional.of("it holds files that zeroprune did not write: " + list(foreign.get()));
         }
+        return Optional.empty();
     }
 
     private static List<String> entries(Path directory) {

@@ -35,7 +35,11 @@ final class TemporarySiblings {
         try {
             Files.createDirectory(temp);
         } catch (IOException e) {
-            throw new ZeroPruneException("cannot write " + target + ": cannot create " + temp + " (" + AtomicFiles.reason(e) + ")");
+            String reason = AtomicFiles.reason(e);
+            String hint = reason.contains("too long") ? ": zeroprune builds the output beside it under a name "
+                    + (temp.getFileName().toString().length() - target.getFileName().toString().length())
+                    + " characters longer, so choose a shorter --out" : "";
+            throw new ZeroPruneException("cannot write " + target + ": cannot create " + temp + " (" + reason + ")" + hint);
         }
         return temp;
     }

@@ -123,6 +123,8 @@ public final class OnnxBertImporter {
         importer.collectAnonymousLinears();
         ObjectNode config = importer.config(heads);
         importer.checkComplete(config.get("num_hidden_layers").asInt());
+        UnevenLayers.refuse(source, importer.tensors, config.get("num_hidden_layers").asInt(),
+                config.get("hidden_size").asInt());
         publish.accept(dir -> {
             SafetensorsWriter.write(dir.resolve(BertCheckpoint.WEIGHTS), new ArrayList<>(importer.tensors.values()),
                     Map.of("format", "pt", "source", "zeroprune import-onnx"));
@@ -130,6 +132,8 @@ public final class OnnxBertImporter {
             if (tokenizer.isPresent()) {
                 Files.copy(tokenizer.get(), dir.resolve(BertCheckpoint.TOKENIZER));
             }
+            // read back before it is published: a checkpoint that does not read is never put in place
+            BertCheckpoint.read(dir);
         });
         return BertCheckpoint.read(outputDirectory);
     }

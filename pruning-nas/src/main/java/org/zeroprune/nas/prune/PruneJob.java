@@ -82,7 +82,8 @@ public final class PruneJob {
     public PruneResult run() {
         Path out = Paths.get(config.output().dir());
         // checked and locked before the work, so that a refused or unwritable output fails in a second
-        try (OutputDirectory output = OutputDirectory.claim(out, config.output().overwrite(), "prune")) {
+        try (OutputDirectory output = OutputDirectory.claim(out, config.output().overwrite(), "prune",
+                List.of(config.model(), config.scoring().corpus(), config.output().sts()))) {
             return run(output, out);
         }
     }

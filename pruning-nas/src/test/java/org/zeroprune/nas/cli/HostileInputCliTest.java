@@ -95,16 +95,21 @@ class HostileInputCliTest {
     }
 
     @Test
-    void aBenchmarkReplacesOnlyAnEarlierJsonResult() throws Exception {
+    void aBenchmarkReplacesOnlyItsOwnEarlierResultAndChecksTheFolderFirst() throws Exception {
         Path readme = Files.writeString(dir.resolve("README.md"), "# mine");
         for (String benchmark : new String[] {"prune", "onnx", "flexibert --data " + readme}) {
             List<String> args = new ArrayList<>(List.of("benchmark"));
             args.addAll(List.of(benchmark.split(" ")));
             args.addAll(List.of("--out", readme.toString()));
-            assertOneLineError(CliRun.of(args.toArray(String[]::new)), "--out " + readme + " exists and is not a JSON file");
+            assertOneLineError(CliRun.of(args.toArray(String[]::new)), "--out " + readme + " exists and is not a zeroprune benchmark result");
         }
         assertEquals("# mine", Files.readString(readme));
+        Path packageJson = Files.writeString(dir.resolve("package.json"), "{\"name\": \"mine\"}");
+        assertOneLineError(CliRun.of("benchmark", "onnx", "--out", packageJson.toString()),
+                "exists and is not a zeroprune benchmark result");
+        assertEquals("{\"name\": \"mine\"}", Files.readString(packageJson));
         assertOneLineError(CliRun.of("benchmark", "prune", "--out", dir.toString()), "is not a regular file");
+        assertOneLineError(CliRun.of("benchmark", "prune", "--out", "/proc/zeroprune.json"), "/proc is not writable");
     }
 
     @Test

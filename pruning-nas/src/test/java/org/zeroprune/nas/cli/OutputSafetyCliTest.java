@@ -83,6 +83,35 @@ class OutputSafetyCliTest {
     }
 
     @Test
+    void anOutputHoldingTheRunsOwnInputIsNeverReplaced() throws Exception {
+        Path copy = dir.resolve("copy");
+        CliRun first = CliRun.of("export", "--ranking", pruned.resolve("ranking.json").toString(), "--rank", "1",
+                "--reconstruct", "none", "--out", copy.toString(), "--format", "safetensors");
+        assertEquals(0, first.status(), first.err());
+        byte[] weights = Files.readAllBytes(copy.resolve("model.safetensors"));
+        CliRun prune = CliRun.of("prune", "--model", copy.toString(), "--strategy", "test-params", "--search", "random",
+                "--candidates", "10", "--reconstruct", "none", "--out", copy.toString(), "--overwrite", "--quiet");
+        assertEquals(1, prune.status());
+        assertTrue(prune.err().contains("holds this run's input"), prune.err());
+        CliRun export = CliRun.of("export", "--ranking", pruned.resolve("ranking.json").toString(), "--rank", "1",
+                "--reconstruct", "none", "--out", pruned.toString(), "--overwrite");
+        assertEquals(1, export.status());
+        assertTrue(export.err().contains("holds this run's input"), export.err());
+        assertTrue(Files.exists(pruned.resolve("ranking.json")));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(weights, Files.readAllBytes(copy.resolve("model.safetensors")));
+    }
+
+    @Test
+    void importingAPrunedModelOnnxIsRefusedClearlyAndWritesNothing() {
+        Path out = dir.resolve("reimported");
+        CliRun r = CliRun.of("import-onnx", pruned.resolve("model/model.onnx").toString(), "--out", out.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("its layers differ in width") && r.err().contains("use the checkpoint directory"),
+                r.err());
+        assertTrue(!Files.exists(out), "nothing is written");
+    }
+
+    @Test
     void overwriteReplacesZeroprunesOwnOutput() throws Exception {
         Path out = dir.resolve("again");
         for (int i = 0; i < 2; i++) {

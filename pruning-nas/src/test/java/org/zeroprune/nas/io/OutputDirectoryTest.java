@@ -114,8 +114,10 @@ class OutputDirectoryTest {
                 Files.createDirectories(target); // someone else, meanwhile
                 Files.writeString(target.resolve("theirs.txt"), "theirs");
             }));
-            assertTrue(e.getMessage().contains("changed during this run") && e.getMessage().contains("kept in"), e.getMessage());
-            Path kept = Path.of(e.getMessage().substring(e.getMessage().lastIndexOf("kept in ") + 8));
+            assertTrue(e.getMessage().contains("changed during this run") && e.getMessage().contains("kept in")
+                    && !e.getMessage().contains("pass --overwrite"), e.getMessage());
+            String rest = e.getMessage().substring(e.getMessage().lastIndexOf("kept in ") + 8);
+            Path kept = Path.of(rest.substring(0, rest.indexOf(" (")));
             assertEquals("ours", Files.readString(kept.resolve("result.txt")));
         }
         assertEquals("theirs", Files.readString(target.resolve("theirs.txt")));
@@ -162,6 +164,29 @@ class OutputDirectoryTest {
         e = assertThrows(ZeroPruneException.class, () -> OutputDirectory.claim(Path.of("/proc/zeroprune-test/out"), false,
                 "test").close());
         assertTrue(e.getMessage().startsWith("cannot write /proc/zeroprune-test/out"), e.getMessage());
+    }
+
+    @Test
+    void anOutputThatHoldsTheRunsInputIsRefused() throws IOException {
+        Path target = dir.resolve("out");
+        writeOne(target, false, "one");
+        ZeroPruneException e = assertThrows(ZeroPruneException.class, () -> OutputDirectory.claim(target, true, "test",
+                List.of("embedded", target.resolve("result.txt").toString())));
+        assertTrue(e.getMessage().contains("holds this run's input " + target.resolve("result.txt")), e.getMessage());
+        OutputDirectory.claim(target, true, "test", List.of("embedded", dir.resolve("elsewhere").toString())).close();
+    }
+
+    @Test
+    void withoutOverwriteOverwriteIsSuggestedOnlyWhereItWouldWork() throws IOException {
+        Path ours = dir.resolve("ours");
+        writeOne(ours, false, "one");
+        assertTrue(assertThrows(ZeroPruneException.class, () -> writeOne(ours, false, "two")).getMessage()
+                .contains("exists; pass --overwrite"));
+        Path theirs = Files.createDirectories(dir.resolve("theirs"));
+        Files.writeString(theirs.resolve(OutputManifest.FILE), "garbage{");
+        String message = assertThrows(ZeroPruneException.class, () -> writeOne(theirs, false, "x")).getMessage();
+        assertTrue(message.contains("exists; it was not written by zeroprune (its " + OutputManifest.FILE
+                + " is not one zeroprune wrote)") && !message.contains("pass --overwrite"), message);
     }
 
     @Test

@@ -232,7 +232,7 @@ class PruneJobTest {
         Files.writeString(out.resolve("keep.txt"), "mine");
         ZeroPruneException e = assertThrows(ZeroPruneException.class, () -> ZeroPrune.prune(ZeroPrune.config()
                 .strategy("test-params").set("search.strategy", "random").output(out.toString()).build()));
-        assertTrue(e.getMessage().contains("exists; pass --overwrite"), e.getMessage());
+        assertTrue(e.getMessage().contains("exists; it was not written by zeroprune"), e.getMessage());
         ZeroPrune.ConfigBuilder overwrite = ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
                 .set("search.candidates", "10").reconstruct("none").set("output.measure-latency", "false")
                 .set("output.overwrite", "true").output(out.toString());

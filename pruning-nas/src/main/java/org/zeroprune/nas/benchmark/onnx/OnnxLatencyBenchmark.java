@@ -14,6 +14,7 @@ import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.io.ResultFile;
 import org.zeroprune.nas.model.BertModelView;
 import org.zeroprune.nas.model.ModelSource;
 import org.zeroprune.nas.ort.OrtLatency;
@@ -143,10 +144,6 @@ public final class OnnxLatencyBenchmark {
             ((ObjectNode) node).put("speedup", c.speedup());
             cells.add(node);
         }
-        try {
-            AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n");
-        } catch (IOException e) {
-            throw new ZeroPruneException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        ResultFile.write(file, "onnx", doc);
     }
 }

@@ -11,7 +11,7 @@ import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.DType;
 import org.zeroprune.nas.config.PruneConfig;
-import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.io.ResultFile;
 import org.zeroprune.nas.prune.PruneResult;
 import org.zeroprune.spi.context.ProgressListener;
 
@@ -138,6 +138,6 @@ public final class PruneBenchmark {
 
     /** Writes the figures as JSON. */
     public static void writeJson(Path file, ObjectNode report) throws IOException {
-        AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+        ResultFile.write(file, "prune", report);
     }
 }
