@@ -113,6 +113,14 @@ class HostileInputCliTest {
     }
 
     @Test
+    void aBenchmarkShapeLongerThanTheModelsPositionsIsRefusedBeforeTiming() {
+        CliRun ok = prune("for-onnx");
+        assertEquals(0, ok.status(), ok.err());
+        assertOneLineError(CliRun.of("benchmark", "onnx", "--model", dir.resolve("for-onnx/model").toString(), "--dense",
+                model.toString(), "--shapes", "1x600", "--runs", "1"), "600 tokens exceed the model's 32 positions");
+    }
+
+    @Test
     void aConfigThatCannotBeReadIsNotCalledInvalidJson() throws Exception {
         Path broken = new TinyBert().write(dir.resolve("broken"));
         Files.delete(broken.resolve("config.json"));

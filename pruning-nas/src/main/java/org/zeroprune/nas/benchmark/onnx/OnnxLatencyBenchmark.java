@@ -68,6 +68,13 @@ public final class OnnxLatencyBenchmark {
      */
     public static Report run(Path prunedDir, String denseSpec, List<int[]> shapes, List<Integer> threads, int runs) {
         BertCheckpoint dense = ModelSource.load(denseSpec).checkpoint();
+        for (int[] shape : shapes) {
+            if (shape[1] > dense.config().maxPositions()) {
+                throw new ZeroPruneException("--shapes " + shape[0] + "x" + shape[1] + ": " + shape[1] + " tokens exceed the"
+                        + " model's " + dense.config().maxPositions() + " positions (max_position_embeddings of "
+                        + dense.directory() + "); choose at most " + dense.config().maxPositions() + " tokens");
+            }
+        }
         Path work = AtomicFiles.temporaryDirectory("onnx-bench");
         try {
             Path denseOnnx = OnnxExport.write(dense, Files.createDirectory(work.resolve("dense")));
