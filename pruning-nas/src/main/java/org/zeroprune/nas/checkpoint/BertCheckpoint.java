@@ -62,6 +62,9 @@ public final class BertCheckpoint {
                     : Files.exists(directory.resolve("pytorch_model.bin"))
                     ? "only safetensors is supported; pytorch_model.bin is not read (convert it with HF's"
                       + " save_pretrained(safe_serialization=True))"
+                    : Files.isDirectory(directory.resolve("model")) && Files.exists(directory.resolve("ranking.json"))
+                    // a prune output holds the pruned checkpoint one level down
+                    ? "expected model.safetensors; it looks like a prune output: pass " + directory.resolve("model")
                     : "expected model.safetensors";
             throw new CheckpointException(directory, "no " + WEIGHTS + ": " + hint);
         }

@@ -52,6 +52,7 @@ public final class BertConfig {
             throw new CheckpointException(file, "model_type is '" + raw.get("model_type").asText()
                     + "'; expected 'bert' (zeroprune reads BERT encoders only)");
         }
+        EncoderKind.check(file, raw);
         this.hiddenSize = positiveInt(file, raw, "hidden_size");
         this.heads = positiveInt(file, raw, "num_attention_heads");
         this.layers = positiveInt(file, raw, "num_hidden_layers");
@@ -93,7 +94,10 @@ public final class BertConfig {
             }
             throw new CheckpointException(file, "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (node == null || !node.isObject()) {
+        if (node == null || node.isMissingNode()) {
+            throw new CheckpointException(file, "the file is empty; expected the checkpoint's config.json (a JSON object)");
+        }
+        if (!node.isObject()) {
             throw new CheckpointException(file, "expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType()));
         }
         return new BertConfig(file, (ObjectNode) node);

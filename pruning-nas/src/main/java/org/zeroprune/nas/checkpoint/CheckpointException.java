@@ -12,6 +12,11 @@ public class CheckpointException extends ZeroPruneException {
         super(message);
     }
 
+    /** @param message the whole message, as above; {@code cause} is shown with {@code --verbose} */
+    public CheckpointException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     /** A message prefixed with the file it is about. */
     public CheckpointException(Path file, String message) {
         super(file + ": " + message);

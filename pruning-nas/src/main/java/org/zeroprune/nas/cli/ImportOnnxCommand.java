@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.onnx.OnnxBertImporter;
+import org.zeroprune.nas.onnx.OnnxImportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +38,10 @@ final class ImportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // before the output directory is claimed: a wrong argument leaves nothing behind
+        if (Files.isDirectory(onnx)) {
+            throw new OnnxImportException(onnx + ": is a directory; expected a file: a BERT encoder exported to ONNX");
+        }
         try (OutputDirectory output = OutputDirectory.claim(out, overwrite, "import-onnx",
                 Arrays.asList(onnx.toString(), tokenizer == null ? null : tokenizer.toString()))) {
             return importInto(output);

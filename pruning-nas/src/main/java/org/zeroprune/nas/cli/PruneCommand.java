@@ -117,6 +117,11 @@ final class PruneCommand implements Callable<Integer> {
         Overrides overrides = new Overrides(settings).put("model", model, "--model")
                 .put("scoring.strategy", strategy, "--strategy");
         options.forEach((k, v) -> overrides.put("scoring.options." + k, v, "--option " + k + "="));
+        if (noExport && (exportRank != null || format != null)) {
+            // both choose what the export writes; with no export they would be ignored without a word
+            throw new ConfigException((exportRank != null ? "--export-rank" : "--format") + " chooses what is exported,"
+                    + " but --no-export exports nothing: give one of them");
+        }
         int budgets = (flops != null ? 1 : 0) + (params != null ? 1 : 0) + (latency != null ? 1 : 0);
         if (budgets > 1) {
             throw new ConfigException("give one budget: --flops, --params or --latency");
@@ -179,15 +184,25 @@ final class PruneCommand implements Callable<Integer> {
         }
         JsonNode fidelity = s.get("fidelity");
         if (fidelity != null) {
-            System.out.printf(Locale.ROOT, "  fidelity   %.4f exported, %.4f plain cut (mean cosine to the dense model over %d"
-                    + " sentences of %s)%n", fidelity.get("fidelity").asDouble(), fidelity.get("cutFidelity").asDouble(),
-                    fidelity.get("sentences").asInt(), fidelity.get("corpus").asText());
+            String measured = result.exportedModel().isPresent() ? String.format(Locale.ROOT, "%.4f exported, %.4f plain cut",
+                    fidelity.get("fidelity").asDouble(), fidelity.get("cutFidelity").asDouble())
+                    : String.format(Locale.ROOT, "%.4f chosen candidate (cut, not exported)",
+                    fidelity.get("cutFidelity").asDouble());
+            System.out.printf(Locale.ROOT, "  fidelity   %s (mean cosine to the dense model over %d sentences of %s)%n",
+                    measured, fidelity.get("sentences").asInt(), fidelity.get("corpus").asText());
         }
         JsonNode sts = s.get("sts");
         if (sts != null) {
-            System.out.printf(Locale.ROOT, "  STS        dense %.2f, exported %.2f, plain cut %.2f (Spearman x100 over %d pairs"
-                    + " of %s)%n", sts.get("dense").asDouble(), sts.get("pruned").asDouble(), sts.get("cut").asDouble(),
-                    sts.get("pairs").asInt(), sts.get("file").asText());
+            if (result.exportedModel().isPresent()) {
+                System.out.printf(Locale.ROOT, "  STS        dense %.2f, exported %.2f, plain cut %.2f (Spearman x100 over %d"
+                        + " pairs of %s)%n", sts.get("dense").asDouble(), sts.get("pruned").asDouble(),
+                        sts.get("cut").asDouble(), sts.get("pairs").asInt(), sts.get("file").asText());
+            } else {
+                // nothing was exported: the only pruned model scored is the chosen candidate's plain cut
+                System.out.printf(Locale.ROOT, "  STS        dense %.2f, chosen candidate (cut, not exported) %.2f (Spearman"
+                        + " x100 over %d pairs of %s)%n", sts.get("dense").asDouble(), sts.get("cut").asDouble(),
+                        sts.get("pairs").asInt(), sts.get("file").asText());
+            }
         }
         StringBuilder times = new StringBuilder();
         result.summary().get("seconds").fields().forEachRemaining(e -> times.append(times.length() == 0 ? "" : ", ")

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -83,6 +84,9 @@ public final class ConfigLoader {
 
     /** Reads a YAML or JSON configuration file into a tree. */
     public static ObjectNode read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file + ": is a directory; expected a YAML or JSON configuration file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file + ": configuration file not found");
         }
@@ -90,7 +94,7 @@ public final class ConfigLoader {
         try {
             node = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": not valid YAML or JSON: " + e.getOriginalMessage() + location(e));
+            throw new ConfigException(ParseFailure.describe(file, e));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
@@ -127,7 +131,10 @@ public final class ConfigLoader {
         }
     }
 
-    /** Sets {@code key.path} to {@code value} (parsed as a YAML scalar) in {@code tree}. */
+    /**
+     * Sets {@code key.path} to {@code value} in {@code tree}: literally for a text key (see
+     * {@link TextKeys}), as the entries of a list of text, else parsed as a YAML scalar.
+     */
     public static void apply(ObjectNode tree, String path, String value) {
         String[] keys = path.split("\\.");
         if (path.isBlank() || java.util.Arrays.stream(keys).anyMatch(String::isBlank)) {
@@ -145,8 +152,13 @@ public final class ConfigLoader {
         if (keys.length == 2 && keys[0].equals("budget") && List.of("flops", "params", "latency").contains(last)) {
             node.remove(List.of("flops", "params", "latency"));
         }
-        boolean optionValue = keys.length == 3 && keys[0].equals("scoring") && keys[1].equals("options");
-        node.set(last, optionValue ? TextNode.valueOf(value) : scalar(value));
+        TextKeys.Kind kind = TextKeys.of(path);
+        if (kind == TextKeys.Kind.TEXT_LIST) {
+            ArrayNode list = node.putArray(last);
+            TextKeys.entries(value).forEach(list::add);
+        } else {
+            node.set(last, kind == TextKeys.Kind.TEXT ? TextNode.valueOf(value) : scalar(value));
+        }
     }
 
     private static JsonNode scalar(String value) {
@@ -214,11 +226,6 @@ public final class ConfigLoader {
     private static String path(JsonMappingException e) {
         return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
     }
 
     /** Checks ranges and combinations. */

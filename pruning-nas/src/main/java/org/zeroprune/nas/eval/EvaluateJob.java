@@ -72,7 +72,11 @@ public final class EvaluateJob {
         if (candidates < 3) {
             throw new ConfigException("evaluate needs at least 3 candidates, got " + candidates);
         }
-        if (labelled < 0 || labelled > candidates - 3) {
+        if (labelled < 0) {
+            throw new ConfigException("--labelled " + labelled + ": expected 0 or more candidates to offer as labelled"
+                    + " samples");
+        }
+        if (labelled > candidates - 3) {
             throw new ConfigException("--labelled " + labelled + " must leave at least 3 of the " + candidates
                     + " candidates for evaluation");
         }

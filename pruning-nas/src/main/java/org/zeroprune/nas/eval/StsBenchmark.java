@@ -1,6 +1,7 @@
 package org.zeroprune.nas.eval;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,10 @@ public final class StsBenchmark {
      * @throws ConfigException naming the file, the line and what was expected
      */
     public static StsBenchmark read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file + ": is a directory; expected an STS benchmark file (tab-separated: genre,"
+                    + " file, year, id, score, sentence 1, sentence 2)");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file + ": STS file not found; expected the STS benchmark's tab-separated format"
                     + " (genre, file, year, id, score, sentence 1, sentence 2)");
@@ -43,6 +48,9 @@ public final class StsBenchmark {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            // the decoder's own message ("Input length = 1") says nothing to a user
+            throw new ConfigException(file + ": not UTF-8 text; expected an STS benchmark file (tab-separated UTF-8 text)");
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")");
         }

@@ -109,6 +109,9 @@ public final class RankedCandidateExport {
     }
 
     private static JsonNode read(Path rankingFile) {
+        if (Files.isDirectory(rankingFile)) {
+            throw new ConfigException(rankingFile + ": is a directory; expected a file: the ranking.json written by prune");
+        }
         if (!Files.isRegularFile(rankingFile)) {
             throw new ConfigException(rankingFile + ": not found; expected a ranking.json written by prune");
         }

@@ -34,7 +34,7 @@ public final class ModelSource {
     public static LoadedModel load(String spec) {
         if (spec.equals(EMBEDDED) || spec.equals(EmbeddedModel.NAME)) {
             Path dir = EmbeddedModel.checkpointDirectory();
-            return LoadedModel.of(BertCheckpoint.read(dir), "embedded " + EmbeddedModel.NAME + " (" + dir + ")");
+            return LoadedModel.of(CachedCheckpoint.read(dir), "embedded " + EmbeddedModel.NAME + " (" + dir + ")");
         }
         if (spec.startsWith(DjlZoo.SCHEME)) {
             return LoadedModel.of(DjlZoo.resolve(spec), "DJL zoo " + spec);
@@ -48,7 +48,7 @@ public final class ModelSource {
             throw new CheckpointException(path, "not found; expected 'embedded', a checkpoint directory"
                     + " (config.json + model.safetensors) or an .onnx file");
         }
-        return LoadedModel.of(BertCheckpoint.read(path), "checkpoint " + path.toAbsolutePath());
+        return LoadedModel.of(CachedCheckpoint.read(path), "checkpoint " + path.toAbsolutePath());
     }
 
     /**
@@ -69,6 +69,9 @@ public final class ModelSource {
      * after the first import, therefore makes a new entry instead of reusing a stale one.
      */
     static BertCheckpoint importOnnx(Path onnx) {
+        if (Files.isDirectory(onnx)) {
+            throw new CheckpointException(onnx, "is a directory; expected a file: a BERT encoder exported to ONNX");
+        }
         if (!Files.isRegularFile(onnx)) {
             throw new CheckpointException(onnx, "not found; expected a BERT encoder exported to ONNX");
         }
@@ -79,7 +82,7 @@ public final class ModelSource {
         String name = onnx.getFileName().toString().replaceAll("(?i)\\.onnx$", "");
         Path dir = EmbeddedModel.cacheRoot().resolve("imported").resolve(name + "-" + key.substring(0, 20));
         if (Files.isRegularFile(dir.resolve(BertCheckpoint.WEIGHTS)) && Files.isRegularFile(dir.resolve(BertCheckpoint.CONFIG))) {
-            return BertCheckpoint.read(dir);
+            return CachedCheckpoint.read(dir);
         }
         return OnnxBertImporter.importFile(onnx, Files.isRegularFile(tokenizer) ? Optional.of(tokenizer) : Optional.empty(),
                 OptionalInt.empty(), dir);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,7 +56,11 @@ public final class PluginRegistry {
         load(classPath, null, found, problems);
         for (Path dir : pluginDirectories) {
             for (Path plugin : pluginsIn(dir)) {
-                URLClassLoader loader = new URLClassLoader("zeroprune-plugin:" + plugin.getFileName(), urls(plugin),
+                URL[] urls = urls(plugin, problems);
+                if (urls.length == 0) {
+                    continue;
+                }
+                URLClassLoader loader = new URLClassLoader("zeroprune-plugin:" + plugin.getFileName(), urls,
                         PluginRegistry.class.getClassLoader());
                 load(loader, plugin, found, problems);
             }
@@ -152,7 +157,8 @@ public final class PluginRegistry {
                 && Files.exists(jar.resolveSibling(name.substring("original-".length())));
     }
 
-    private static URL[] urls(Path plugin) {
+    /** The plugin's jars as URLs, leaving out (and reporting) jars that are not zip archives. */
+    private static URL[] urls(Path plugin, List<String> problems) {
         List<Path> jars = new ArrayList<>();
         if (Files.isDirectory(plugin)) {
             try (Stream<Path> entries = Files.list(plugin)) {
@@ -163,6 +169,8 @@ public final class PluginRegistry {
         } else {
             jars.add(plugin);
         }
+        // a class loader skips a corrupt jar without a word: the plugin would just be absent
+        jars.removeIf(jar -> unreadable(jar, problems));
         URL[] urls = new URL[jars.size()];
         for (int i = 0; i < urls.length; i++) {
             try {
@@ -172,6 +180,15 @@ public final class PluginRegistry {
             }
         }
         return urls;
+    }
+
+    private static boolean unreadable(Path jar, List<String> problems) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return false;
+        } catch (IOException e) {
+            problems.add(jar + ": not a readable jar (" + e.getMessage() + "); left out");
+            return true;
+        }
     }
 
     /** Every registered strategy, in discovery order. */

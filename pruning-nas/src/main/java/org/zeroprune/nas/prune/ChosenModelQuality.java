@@ -57,6 +57,8 @@ final class ChosenModelQuality {
             node.put("fidelity", exported.map(m -> evaluator.fidelity(runtime.sentenceEmbeddings(m,
                     evaluator.tokenIds()))).orElse(cut));
             node.put("cutFidelity", cut);
+            // without an export "fidelity" is the cut's too; say so rather than let it pass for an exported model's
+            node.put("exported", exported.isPresent());
             node.put("sentences", evaluator.sentenceCount());
             node.put("corpus", text.source());
         });
@@ -69,6 +71,7 @@ final class ChosenModelQuality {
             double cut = benchmark.spearman(forward().sentenceEmbeddings(chosen, ids));
             node.put("pruned", exported.map(m -> benchmark.spearman(runtime.sentenceEmbeddings(m, ids))).orElse(cut));
             node.put("cut", cut);
+            node.put("exported", exported.isPresent());
         });
     }
 

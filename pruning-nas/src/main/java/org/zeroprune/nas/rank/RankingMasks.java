@@ -76,9 +76,15 @@ public final class RankingMasks {
         return PruningMask.of(heads, neurons);
     }
 
+    /** A JSON value as a message shows it: a missing one printed as nothing, which reads as a truncated message. */
+    private static String found(JsonNode node) {
+        return node.isMissingNode() ? "nothing (the key is missing)" : node.toString();
+    }
+
     private static List<UnitSet> ranges(JsonNode node, int[] sizes, String where) {
         if (!node.isArray() || node.size() != sizes.length) {
-            throw new IllegalArgumentException(where + " should list " + sizes.length + " layers of ranges; found " + node);
+            throw new IllegalArgumentException(where + " should list " + sizes.length + " layers of ranges; found "
+                    + found(node));
         }
         List<UnitSet> sets = new ArrayList<>(sizes.length);
         for (int l = 0; l < sizes.length; l++) {
@@ -93,7 +99,7 @@ public final class RankingMasks {
 
     private static int[] ints(JsonNode node, String where) {
         if (!node.isArray()) {
-            throw new IllegalArgumentException(where + " should be an array of integers; found " + node);
+            throw new IllegalArgumentException(where + " should be an array of integers; found " + found(node));
         }
         int[] out = new int[node.size()];
         for (int i = 0; i < out.length; i++) {
@@ -107,7 +113,7 @@ public final class RankingMasks {
 
     private static int[][] nested(JsonNode node, String where) {
         if (!node.isArray()) {
-            throw new IllegalArgumentException(where + " should be an array per layer; found " + node);
+            throw new IllegalArgumentException(where + " should be an array per layer; found " + found(node));
         }
         int[][] out = new int[node.size()][];
         for (int l = 0; l < out.length; l++) {

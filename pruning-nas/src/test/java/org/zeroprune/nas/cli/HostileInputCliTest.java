@@ -26,17 +26,11 @@ class HostileInputCliTest {
     }
 
     private static CliRun prune(String out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("prune", "--model", model.toString(), "--strategy", "test-params",
-                "--search", "random", "--candidates", "10", "--reconstruct", "none", "--out", dir.resolve(out).toString(),
-                "--quiet"));
-        args.addAll(List.of(extra));
-        return CliRun.of(args.toArray(String[]::new));
+        return CliRun.prune(model, dir.resolve(out), extra);
     }
 
     private static void assertOneLineError(CliRun r, String expected) {
-        assertEquals(1, r.status(), r.out() + r.err());
-        assertTrue(r.err().contains(expected), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
+        r.assertOneLineError(expected);
     }
 
     @Test
