@@ -1,0 +1,20 @@
+package org.zeroprune.plugin;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The plugin is written against the SPI alone (DESIGN.md): besides the JDK and the two numeric
+ * libraries it shades in, it may use nothing but {@code org.zeroprune.spi}, never the framework.
+ */
+@AnalyzeClasses(packages = "org.zeroprune.plugin", importOptions = ImportOption.DoNotIncludeTests.class)
+class PluginDependenciesTest {
+    @ArchTest
+    static final ArchRule ONLY_THE_SPI = classes().that().resideInAPackage("org.zeroprune.plugin..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.zeroprune.plugin..", "org.zeroprune.spi..",
+                    "java..", "org.ejml..", "org.apache.commons.math3..", "");
+}
