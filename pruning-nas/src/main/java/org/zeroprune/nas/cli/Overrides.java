@@ -2,7 +2,7 @@ package org.zeroprune.nas.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.ConfigException;
 
 /**
  * Configuration overrides from a command line: the {@code --set KEY=VALUE} pairs first, then the

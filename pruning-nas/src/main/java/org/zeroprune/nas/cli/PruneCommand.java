@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.zeroprune.nas.api.ZeroPrune;
-import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.eval.CorpusLanguageCheck;

@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.export.ExportFormat;
+import org.zeroprune.nas.search.SearchConfig;
 
 /**
  * Reads a {@link PruneConfig}: the defaults, then a YAML or JSON file, then command-line
@@ -240,7 +242,7 @@ public final class ConfigLoader {
         ratio(source, "budget.latency", b.latency());
         require(b.sequenceLength() >= 1 && b.sequenceLength() <= 8192, source, "budget.sequence-length", b.sequenceLength(), "1..8192");
         require(b.latencyBatch() >= 1 && b.latencyBatch() <= 1024, source, "budget.latency-batch", b.latencyBatch(), "1..1024");
-        PruneConfig.SearchConfig s = c.search();
+        SearchConfig s = c.search();
         require(s != null, source, "search", null, "a mapping");
         List<String> searches = List.of("random", "evolutionary", "greedy", "uniform", "exhaustive", "hybrid");
         require(searches.contains(s.strategy()), source, "search.strategy", s.strategy(), "one of " + String.join(", ", searches));

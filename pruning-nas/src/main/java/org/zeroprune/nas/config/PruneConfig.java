@@ -2,6 +2,8 @@ package org.zeroprune.nas.config;
 
 import java.util.List;
 import java.util.Map;
+import org.zeroprune.nas.search.BudgetKind;
+import org.zeroprune.nas.search.SearchConfig;
 
 /**
  * Everything a {@code prune} run needs, as read from a YAML or JSON file with command-line
@@ -38,30 +40,6 @@ public record PruneConfig(
      * @param latencyBatch sequences per batch when latency is measured
      */
     public record BudgetConfig(Double flops, Double params, Double latency, int sequenceLength, int latencyBatch) {
-    }
-
-    /**
-     * @param strategy {@code random}, {@code evolutionary}, {@code greedy}, {@code uniform}, {@code exhaustive}
-     *     or {@code hybrid}
-     * @param candidates how many candidates the search evaluates
-     * @param seed seed of every random choice; the same seed gives the same ranking
-     * @param neuronBlock neurons moved together (1 = single neurons)
-     * @param minHeads heads every layer keeps at least
-     * @param minNeurons neurons every layer keeps at least
-     * @param unitSelection how a search picks which units of a layer to keep once it knows how many:
-     *     {@code random}, {@code importance} (the scoring strategy's per-unit importance) or {@code auto} (the
-     *     scoring strategy's importance if it has one, else the hybrid screening strategy's, else random)
-     * @param unitImportance the strategy whose per-unit importance orders the units under {@code importance} and
-     *     {@code auto}, prepared with its default options; empty for the scoring strategy's
-     * @param population evolutionary: population size
-     * @param mutationRate evolutionary: probability that a layer's head or neuron count changes in a child
-     * @param tournament evolutionary: tournament size for parent selection
-     * @param shortlist hybrid: candidates re-scored by the forward-based strategy
-     * @param screening hybrid: the cheap strategy that screens candidates for the shortlist
-     */
-    public record SearchConfig(String strategy, int candidates, long seed, int neuronBlock, int minHeads, int minNeurons,
-            String unitSelection, String unitImportance, int population, double mutationRate, int tournament,
-            int shortlist, String screening) {
     }
 
     /**
@@ -126,20 +104,5 @@ public record PruneConfig(
             case PARAMS -> budget.params();
             case LATENCY -> budget.latency();
         };
-    }
-
-    /** The three budget kinds. */
-    public enum BudgetKind {
-        /** MACs per token of the encoder layers. */
-        FLOPS,
-        /** Parameters of the encoder layers. */
-        PARAMS,
-        /** Measured forward latency of the encoder layers on this machine. */
-        LATENCY;
-
-        /** The configuration key. */
-        public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }

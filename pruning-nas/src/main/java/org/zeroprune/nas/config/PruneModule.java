@@ -11,7 +11,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.zeroprune.nas.plugin.PluginRegistry;
-import org.zeroprune.nas.prune.ModelRuntime;
+import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.search.EvolutionarySearch;
 import org.zeroprune.nas.search.ExhaustiveSearch;
 import org.zeroprune.nas.search.GreedySearch;

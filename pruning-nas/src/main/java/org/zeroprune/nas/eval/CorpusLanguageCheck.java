@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.zeroprune.nas.corpus.Corpus;
+import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.model.LoadedModel;
-import org.zeroprune.nas.prune.ModelRuntime;
 import org.zeroprune.spi.context.SpecialTokens;
 
 /**

@@ -1,8 +1,9 @@
 package org.zeroprune.nas.eval;
 
 import java.util.Objects;
+import org.zeroprune.nas.checkpoint.BertTokenizer;
+import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.forward.BertMaskedForward;
-import org.zeroprune.nas.forward.BertTokenizer;
 import org.zeroprune.spi.context.MaskedForward;
 import org.zeroprune.spi.mask.PruningMask;
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
-import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.ConfigException;
 
 /**
  * A semantic-textual-similarity benchmark in the STS benchmark's tab-separated format: genre, file,

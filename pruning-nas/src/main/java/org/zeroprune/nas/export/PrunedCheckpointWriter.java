@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.SafetensorsWriter;
 import org.zeroprune.nas.checkpoint.Tensor;
-import org.zeroprune.nas.prune.CheckpointPruner;
+import org.zeroprune.nas.export.CheckpointPruner;
 import org.zeroprune.spi.mask.PruningMask;
 
 /**

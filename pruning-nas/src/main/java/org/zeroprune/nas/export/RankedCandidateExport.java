@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
-import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.model.LoadedModel;

@@ -26,7 +26,7 @@ import org.zeroprune.nas.checkpoint.BertNames;
 import org.zeroprune.nas.checkpoint.DType;
 import org.zeroprune.nas.checkpoint.SafetensorsWriter;
 import org.zeroprune.nas.checkpoint.Tensor;
-import org.zeroprune.nas.forward.BertTokenizer;
+import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.io.OutputDirectory;
 

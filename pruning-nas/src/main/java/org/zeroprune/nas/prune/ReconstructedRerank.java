@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.eval.Cosine;
+import org.zeroprune.nas.export.CheckpointPruner;
+import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.reconstruct.Reconstructor;
 import org.zeroprune.nas.search.ScoredCandidate;

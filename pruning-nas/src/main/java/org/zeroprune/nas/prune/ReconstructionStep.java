@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.PruneConfig.ReconstructConfig;
+import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.reconstruct.GeneratedCalibration;
 import org.zeroprune.nas.reconstruct.ReconstructionLevel;

@@ -1,7 +1,6 @@
 package org.zeroprune.nas.search;
 
 import java.util.Locale;
-import org.zeroprune.nas.config.PruneConfig.BudgetKind;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.spi.mask.PruningMask;
 

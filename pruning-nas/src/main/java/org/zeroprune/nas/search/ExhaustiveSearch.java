@@ -3,7 +3,7 @@ package org.zeroprune.nas.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.ConfigException;
 import org.zeroprune.spi.mask.UnitSet;
 
 /**

@@ -3,7 +3,7 @@ package org.zeroprune.nas.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.ConfigException;
 
 /**
  * Cheap statistics where they help, the expensive score where ranking matters. A cheap screening

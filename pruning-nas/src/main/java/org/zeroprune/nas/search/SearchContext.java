@@ -2,7 +2,6 @@ package org.zeroprune.nas.search;
 
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.zeroprune.nas.config.PruneConfig.SearchConfig;
 
 /**
  * What a search strategy works with.

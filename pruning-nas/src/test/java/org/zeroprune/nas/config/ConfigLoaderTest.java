@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zeroprune.nas.ConfigException;
+import org.zeroprune.nas.search.BudgetKind;
 
 class ConfigLoaderTest {
     @TempDir
@@ -21,7 +23,7 @@ class ConfigLoaderTest {
     void defaultsPruneTheEmbeddedModelAtSixtyPercentFlops() {
         PruneConfig c = ConfigLoader.load(Optional.empty(), Map.of());
         assertEquals("embedded", c.model());
-        assertEquals(PruneConfig.BudgetKind.FLOPS, c.budgetKind());
+        assertEquals(BudgetKind.FLOPS, c.budgetKind());
         assertEquals(0.6, c.budgetRatio());
         assertEquals("synthetic-fidelity", c.scoring().strategy());
         assertEquals("evolutionary", c.search().strategy());
@@ -46,14 +48,14 @@ class ConfigLoaderTest {
         overrides.put("search.seed", "9");
         overrides.put("scoring.options.statistic", "stable-rank");
         PruneConfig c = ConfigLoader.load(Optional.of(file), overrides);
-        assertEquals(PruneConfig.BudgetKind.PARAMS, c.budgetKind());
+        assertEquals(BudgetKind.PARAMS, c.budgetKind());
         assertNull(c.budget().flops());
         assertEquals(9, c.search().seed());
         assertEquals("evolutionary", c.search().strategy());
         assertEquals(Map.of("alpha", "0.25", "statistic", "stable-rank"), c.scoring().options());
         PruneConfig json = ConfigLoader.load(Optional.of(Files.writeString(dir.resolve("c.json"),
                 "{\"budget\": {\"latency\": 0.7}}")), Map.of("budget.flops", "0.4"));
-        assertEquals(PruneConfig.BudgetKind.FLOPS, json.budgetKind());
+        assertEquals(BudgetKind.FLOPS, json.budgetKind());
         assertEquals(0.4, json.budgetRatio());
     }
 

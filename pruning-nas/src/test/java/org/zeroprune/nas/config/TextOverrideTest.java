@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zeroprune.nas.ConfigException;
 
 /** Overrides of text keys are taken literally; configuration files that cannot be parsed say why in one line. */
 class TextOverrideTest {

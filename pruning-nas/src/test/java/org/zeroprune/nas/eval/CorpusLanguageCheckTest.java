@@ -13,7 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.zeroprune.nas.forward.BertTokenizer;
+import org.zeroprune.nas.checkpoint.BertTokenizer;
+import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.forward.EmbeddedEncoder;
 import org.zeroprune.spi.context.SpecialTokens;
 

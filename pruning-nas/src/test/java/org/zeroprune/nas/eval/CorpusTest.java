@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.ZeroPruneException;
+import org.zeroprune.nas.corpus.Corpus;
 
 class CorpusTest {
 

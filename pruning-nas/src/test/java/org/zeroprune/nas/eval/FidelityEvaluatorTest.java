@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.forward.BertEncoder;
 import org.zeroprune.nas.forward.BertMaskedForward;
 import org.zeroprune.nas.forward.EmbeddedEncoder;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.ConfigException;
 
 /** The STS reader takes the benchmark's layouts, names the line it cannot read, and correlates by rank. */
 class StsBenchmarkTest {

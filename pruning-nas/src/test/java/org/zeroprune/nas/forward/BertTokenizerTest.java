@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.spi.context.SpecialTokens;
 
 class BertTokenizerTest {

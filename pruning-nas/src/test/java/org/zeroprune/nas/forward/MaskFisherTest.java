@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.zeroprune.nas.checkpoint.BertConfig;
-import org.zeroprune.nas.prune.CheckpointPruner;
+import org.zeroprune.nas.export.CheckpointPruner;
 import org.zeroprune.spi.context.MaskFisher;
 import org.zeroprune.spi.mask.PruningMask;
 import org.zeroprune.spi.mask.UnitSet;

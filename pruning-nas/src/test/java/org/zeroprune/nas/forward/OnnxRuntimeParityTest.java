@@ -16,6 +16,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.onnx.EmbeddedModel;
 import org.zeroprune.nas.onnx.OnnxBertImporter;
 import org.zeroprune.nas.testing.HiddenStates;

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertConfig;
-import org.zeroprune.nas.prune.CheckpointPruner;
+import org.zeroprune.nas.export.CheckpointPruner;
 import org.zeroprune.nas.testing.HiddenStates;
 import org.zeroprune.spi.mask.PruningMask;
 import org.zeroprune.spi.mask.UnitSet;

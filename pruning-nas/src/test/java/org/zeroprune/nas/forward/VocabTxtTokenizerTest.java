@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.checkpoint.BertTokenizer;
 
 /**
  * A checkpoint with only {@code vocab.txt} (older HF BERT checkpoints) tokenizes exactly as the

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
-import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.rank.RankingMasks;
 import org.zeroprune.nas.search.BudgetException;
 import org.zeroprune.nas.testing.TinyBert;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
-import org.zeroprune.nas.forward.BertTokenizer;
+import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.forward.EmbeddedEncoder;
 import org.zeroprune.nas.testing.CliRun;
 

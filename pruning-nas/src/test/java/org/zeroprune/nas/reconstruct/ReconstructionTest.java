@@ -81,7 +81,7 @@ class ReconstructionTest {
     @Test
     void tuningChangesTheModelAndLowersTheObjective() {
         BertCheckpoint dense = EmbeddedEncoder.checkpoint();
-        BertCheckpoint cut = org.zeroprune.nas.prune.CheckpointPruner.prune(dense, mask, Path.of("cut"));
+        BertCheckpoint cut = org.zeroprune.nas.export.CheckpointPruner.prune(dense, mask, Path.of("cut"));
         Reconstructor.Reconstruction r = Reconstructor.run(dense, cut, calibration, "generated",
                 new Reconstructor.Settings(ReconstructionLevel.TUNE, 12, 3));
         assertTrue(r.report().get("objectiveAfter").asDouble() < r.report().get("objectiveBefore").asDouble(),

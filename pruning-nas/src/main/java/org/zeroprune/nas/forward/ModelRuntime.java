@@ -1,4 +1,4 @@
-package org.zeroprune.nas.prune;
+package org.zeroprune.nas.forward;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;

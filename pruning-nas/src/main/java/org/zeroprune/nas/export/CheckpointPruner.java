@@ -1,4 +1,4 @@
-package org.zeroprune.nas.prune;
+package org.zeroprune.nas.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.FloatBuffer;

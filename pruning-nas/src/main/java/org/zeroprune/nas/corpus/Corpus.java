@@ -1,4 +1,4 @@
-package org.zeroprune.nas.eval;
+package org.zeroprune.nas.corpus;
 
 import java.io.IOException;
 import java.io.InputStream;

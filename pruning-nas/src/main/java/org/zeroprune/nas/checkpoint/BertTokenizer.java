@@ -1,4 +1,4 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.checkpoint;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;

@@ -1,4 +1,4 @@
-package org.zeroprune.nas.eval;
+package org.zeroprune.nas.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.io.ContentHash;
 import org.zeroprune.nas.model.LoadedModel;

@@ -1,8 +1,8 @@
-package org.zeroprune.nas.eval;
+package org.zeroprune.nas.evaluate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.zeroprune.nas.config.ConfigException;
+import org.zeroprune.nas.ConfigException;
 
 /**
  * A strategy to evaluate, written {@code name} or {@code name:key=value,key=value} on the command

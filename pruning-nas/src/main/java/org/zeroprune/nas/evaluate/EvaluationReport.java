@@ -1,4 +1,4 @@
-package org.zeroprune.nas.eval;
+package org.zeroprune.nas.evaluate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.zeroprune.nas.eval.CorpusLanguageCheck;
 import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.rank.RankingWriter;
 import org.zeroprune.spi.mask.PruningMask;

@@ -1,4 +1,4 @@
-package org.zeroprune.nas.eval;
+package org.zeroprune.nas.evaluate;
 
 import java.util.Map;
 

@@ -1,6 +1,4 @@
-package org.zeroprune.nas.config;
-
-import org.zeroprune.nas.ZeroPruneException;
+package org.zeroprune.nas;
 
 /** A configuration key is unknown, has the wrong type, or a value is out of range. */
 public class ConfigException extends ZeroPruneException {
