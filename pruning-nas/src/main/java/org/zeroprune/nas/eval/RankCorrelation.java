@@ -15,13 +15,22 @@ public final class RankCorrelation {
     /** Kendall's τ-b. */
     public static double kendallTauB(double[] x, double[] y) {
         check(x, y);
-        return new KendallsCorrelation().correlation(x, y);
+        return isConstant(x) || isConstant(y) ? Double.NaN : new KendallsCorrelation().correlation(x, y);
     }
 
     /** Spearman's ρ with average ranks for ties. */
     public static double spearman(double[] x, double[] y) {
         check(x, y);
-        return new SpearmansCorrelation().correlation(x, y);
+        return isConstant(x) || isConstant(y) ? Double.NaN : new SpearmansCorrelation().correlation(x, y);
+    }
+
+    private static boolean isConstant(double[] values) {
+        for (double v : values) {
+            if (Double.compare(v, values[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void check(double[] x, double[] y) {
