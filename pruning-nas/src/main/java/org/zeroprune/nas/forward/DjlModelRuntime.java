@@ -89,9 +89,6 @@ public final class DjlModelRuntime implements ModelRuntime {
         PairedTiming timing = fresh.orElseGet(() -> LatencyProbe.measure(dense, pruned, sequenceLength, batch, deadline));
         int length = Math.min(sequenceLength, dense.config().maxPositions());
         ObjectNode node = JSON.createObjectNode();
-        node.put("denseMs", timing.firstMs());
-        node.put("prunedMs", timing.secondMs());
-        node.put("speedup", timing.firstMs() / timing.secondMs());
         timing.describeInto(node, share);
         node.put("setting", String.format(Locale.ROOT, "batch of %d x %d tokens, %s, %d cores, %s", batch, length,
                 timing.describe(), Runtime.getRuntime().availableProcessors(),

@@ -27,8 +27,8 @@ public final class OrtLatencyComparison {
     }
 
     /**
-     * {@code denseMs}, {@code prunedMs}, {@code speedup}, {@code threads}, the counts of
-     * {@link PairedTiming#describeInto} and a {@code setting} line.
+     * The medians, speed-up, counts and stop of {@link PairedTiming#describeInto}, {@code threads}
+     * and a {@code setting} line.
      *
      * @param deadline epoch milliseconds, from {@code budget}: no timed pair starts that would end after it
      */
@@ -49,11 +49,8 @@ public final class OrtLatencyComparison {
             PairedTiming timing = fresh.orElseGet(() -> OrtLatency.compareUntil(denseOnnx, prunedOnnx, batch, length,
                     threads, vocabulary, deadline));
             ObjectNode node = JSON.createObjectNode();
-            node.put("denseMs", timing.firstMs());
-            node.put("prunedMs", timing.secondMs());
-            node.put("speedup", timing.firstMs() / timing.secondMs());
-            node.put("threads", threads);
             timing.describeInto(node, share);
+            node.put("threads", threads);
             node.put("setting", String.format(Locale.ROOT, "ONNX Runtime, batch of %d x %d tokens, %s, %d intra-op"
                     + " threads, all graph optimisations, %s", batch, length, timing.describe(), threads,
                     fresh.isPresent() ? "fresh JVM" : "in this JVM (" + problem[0] + ")"));

@@ -53,8 +53,14 @@ public record PairedTiming(double firstMs, double secondMs, int pairs, int warmu
         return new PairedTiming(n[0], n[1], (int) n[2], (int) n[3], n[4], Stop.values()[(int) n[5]], n[6]);
     }
 
-    /** The counts and the stop into a latency node of the summary (the medians are the caller's). */
+    /**
+     * The medians as {@code denseMs} and {@code prunedMs} (the first model is the dense one), their
+     * ratio as {@code speedup}, then the counts and the stop, into a latency node of the summary.
+     */
     public void describeInto(ObjectNode node, double budgetSeconds) {
+        node.put("denseMs", firstMs);
+        node.put("prunedMs", secondMs);
+        node.put("speedup", firstMs / secondMs);
         node.put("pairs", pairs);
         node.put("warmupPairs", warmupPairs);
         node.put("timedSeconds", seconds);
