@@ -138,32 +138,44 @@ final class BenchmarkCommand {
 
     /** {@code zeroprune benchmark prune}. */
     @Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Time a whole prune on a BERT-base-shaped checkpoint (12 layers, hidden 768, 12 heads, FFN 3072,"
-                    + " about 110M parameters) that the benchmark writes itself with random weights (reused on later runs):"
-                    + " load, prepare, an evolutionary search, export; print the seconds of each phase and the peak heap,"
-                    + " and the heap needed to read the checkpoint in F32 (memory-mapped) and F16 against the file size."})
+            description = {"Time whole prunes and print, per row, the seconds of each phase (as the prune's summary gives"
+                    + " them), the search's candidates per second and the peak heap. Rows: bert-base (prune's defaults:"
+                    + " strategy, search, reconstruction, export and latency timing, on a BERT-base-shaped checkpoint of"
+                    + " about 110M parameters with random weights and the embedded model's tokenizer, written once and"
+                    + " reused), bert-base-no-reconstruct (the same with --reconstruct none), embedded (prune's defaults"
+                    + " on the embedded model) and zerolm (a weight-only strategy, 10,000 candidates at FLOPs 0.5, export,"
+                    + " no reconstruction or latency timing: the older measurement). Also the heap needed to read the"
+                    + " checkpoint in F32 (memory-mapped) and F16 against the file size."},
+            footer = {"", "A quick run:", "  zeroprune benchmark prune --rows embedded --candidates 100"})
     static final class Prune implements Callable<Integer> {
-        @Option(names = "--work", paramLabel = "DIR", description = "Where the checkpoints and the output go (default:"
+        @Option(names = "--rows", paramLabel = "ROW[,ROW...]", defaultValue = "bert-base,embedded,zerolm",
+                description = "Which prunes to time, in order (default: ${DEFAULT-VALUE}); one or more of"
+                        + " bert-base, bert-base-no-reconstruct, embedded, zerolm. The bert-base row's reconstruction"
+                        + " takes minutes.")
+        String rows;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "Where the checkpoints and the outputs go (default:"
                 + " <cache>/bench).")
         Path work;
 
         @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "zerolm",
-                description = "Scoring strategy (default: ${DEFAULT-VALUE}).")
+                description = "Scoring strategy of the zerolm row (default: ${DEFAULT-VALUE}).")
         String strategy;
 
-        @Option(names = "--candidates", paramLabel = "N", defaultValue = "10000",
-                description = "Candidates of the evolutionary search (default: ${DEFAULT-VALUE}).")
-        int candidates;
+        @Option(names = "--candidates", paramLabel = "N",
+                description = "Candidates of the search in every row (default: prune's for the default-path rows,"
+                        + " 10000 for zerolm).")
+        Integer candidates;
 
         @Option(names = "--unit-selection", paramLabel = "random|importance|auto", defaultValue = "auto",
-                description = "Which units a layer keeps (default: ${DEFAULT-VALUE}, as prune); importance orders scatter"
-                        + " the kept neurons, so each candidate's masks in the ranking take more index ranges than with"
-                        + " random.")
+                description = "Which units a layer keeps, in every row (default: ${DEFAULT-VALUE}, as prune); importance"
+                        + " orders scatter the kept neurons, so each candidate's masks in the ranking take more index"
+                        + " ranges than with random.")
         String unitSelection;
 
         @Option(names = "--masks", paramLabel = "ranges|order", defaultValue = "ranges",
-                description = "How the ranking writes each candidate's masks (default: ${DEFAULT-VALUE}, as prune); order"
-                        + " writes kept counts and the unit order once, for importance unit selection.")
+                description = "How the ranking writes each candidate's masks, in every row (default: ${DEFAULT-VALUE}, as"
+                        + " prune); order writes kept counts and the unit order once, for importance unit selection.")
         String masks;
 
         @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
@@ -180,12 +192,20 @@ final class BenchmarkCommand {
             if (out != null) {
                 ResultFile.requireReplaceable(out);
             }
+            if (candidates != null && candidates < 1) {
+                throw new ZeroPruneException("--candidates must be at least 1, got " + candidates);
+            }
+            var chosen = org.zeroprune.nas.benchmark.prune.PruneRow.parse(rows);
+            if (chosen.isEmpty()) {
+                throw new ZeroPruneException("--rows names no row; expected one or more of "
+                        + org.zeroprune.nas.benchmark.prune.PruneRow.names());
+            }
             Path dir = work != null ? work : org.zeroprune.nas.onnx.EmbeddedModel.cacheRoot().resolve("bench");
-            var benchmark = new org.zeroprune.nas.benchmark.prune.PruneBenchmark(dir, strategy, candidates, unitSelection,
-                    masks, plugins,
-                    new ConsoleProgress(System.err, quiet));
+            var benchmark = new org.zeroprune.nas.benchmark.prune.PruneBenchmark(dir, chosen, strategy,
+                    candidates == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(candidates),
+                    unitSelection, masks, plugins, new ConsoleProgress(System.err, quiet));
             var report = benchmark.run();
-            System.out.print(org.zeroprune.nas.benchmark.prune.PruneBenchmark.format(report));
+            System.out.print(org.zeroprune.nas.benchmark.prune.PruneBenchmarkTable.format(report));
             if (out != null) {
                 org.zeroprune.nas.benchmark.prune.PruneBenchmark.writeJson(out, report);
             }

@@ -268,6 +268,8 @@ public final class ConfigLoader {
         PruneConfig.OutputConfig o = c.output();
         require(o != null && o.dir() != null && !o.dir().isBlank(), source, "output.dir", o == null ? null : o.dir(), "a directory");
         require(o.exportRank() >= 1, source, "output.export-rank", o.exportRank(), "1 or more");
+        require(o.latencySeconds() >= 1 && o.latencySeconds() <= 3600, source, "output.latency-seconds",
+                o.latencySeconds(), "1..3600 seconds");
         // no search ranks more than it evaluates; refused before the search rather than after it
         require(!o.export() || o.exportRank() <= s.candidates(), source, "output.export-rank", o.exportRank(),
                 "at most search.candidates (" + s.candidates() + "), the most candidates a search ranks");

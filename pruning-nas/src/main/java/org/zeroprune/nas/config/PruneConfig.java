@@ -60,6 +60,8 @@ public record PruneConfig(
      * @param export whether to write the chosen candidate as a pruned checkpoint
      * @param exportRank which candidate to export, 1 being the best
      * @param measureLatency whether to time the exported model's forward pass against the dense one
+     * @param latencySeconds the wall-clock seconds that timing may take, both engines together: timing stops
+     *     earlier once the speed-up is precise, and no timed run starts that would end after the bound
      * @param measureFidelity whether to report the chosen candidate's fidelity to the dense model on the
      *     corpus's evaluation part (for reporting only; the choice never sees it)
      * @param masks how {@code ranking.json} and {@code ranking.csv} write each candidate's masks:
@@ -71,7 +73,7 @@ public record PruneConfig(
      *     scored for the summary, or empty
      */
     public record OutputConfig(String dir, boolean overwrite, boolean export, int exportRank, boolean measureLatency,
-            boolean measureFidelity, String masks, String format, String sts) {
+            double latencySeconds, boolean measureFidelity, String masks, String format, String sts) {
     }
 
     /**

@@ -14,6 +14,8 @@ import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.timing.FreshJvm;
+import org.zeroprune.nas.timing.LatencyBudget;
+import org.zeroprune.nas.timing.PairedTiming;
 import org.zeroprune.spi.context.CalibrationText;
 import org.zeroprune.spi.context.MaskFisher;
 import org.zeroprune.spi.context.MaskedForward;
@@ -77,21 +79,20 @@ public final class DjlModelRuntime implements ModelRuntime {
     }
 
     @Override
-    public Optional<ObjectNode> compareLatency(BertCheckpoint dense, BertCheckpoint pruned, int sequenceLength, int batch) {
+    public Optional<ObjectNode> compareLatency(BertCheckpoint dense, BertCheckpoint pruned, int sequenceLength, int batch,
+            LatencyBudget budget, long deadline) {
         String[] problem = {null};
+        double share = budget.secondsUntil(deadline);
         // a fresh JVM: this one's earlier forward and backward passes slow the dense model down
-        Optional<double[]> fresh = FreshJvm.numbers(LatencyProbe.class, List.of(dense.directory().toString(),
-                pruned.directory().toString(), Integer.toString(sequenceLength), Integer.toString(batch)), 2, problem);
-        double[] millis = fresh.orElseGet(() -> LatencyProbe.measure(dense, pruned, sequenceLength, batch));
-        double denseMs = millis[0];
-        double prunedMs = millis[1];
+        Optional<PairedTiming> fresh = FreshJvm.numbers(LatencyProbe.class, List.of(dense.directory().toString(),
+                pruned.directory().toString(), Integer.toString(sequenceLength), Integer.toString(batch),
+                Long.toString(deadline)), PairedTiming.FIELDS, problem).map(PairedTiming::of);
+        PairedTiming timing = fresh.orElseGet(() -> LatencyProbe.measure(dense, pruned, sequenceLength, batch, deadline));
         int length = Math.min(sequenceLength, dense.config().maxPositions());
         ObjectNode node = JSON.createObjectNode();
-        node.put("denseMs", denseMs);
-        node.put("prunedMs", prunedMs);
-        node.put("speedup", denseMs / prunedMs);
-        node.put("setting", String.format(Locale.ROOT, "batch of %d x %d tokens, median of %d alternating runs each, %d cores,"
-                + " %s", batch, length, LatencyProfiler.DEFAULT_RUNS, Runtime.getRuntime().availableProcessors(),
+        timing.describeInto(node, share);
+        node.put("setting", String.format(Locale.ROOT, "batch of %d x %d tokens, %s, %d cores, %s", batch, length,
+                timing.describe(), Runtime.getRuntime().availableProcessors(),
                 fresh.isPresent() ? "fresh JVM" : "in this JVM (" + problem[0] + ")"));
         return Optional.of(node);
     }

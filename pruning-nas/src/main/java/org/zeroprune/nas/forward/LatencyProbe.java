@@ -1,9 +1,11 @@
 package org.zeroprune.nas.forward;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.timing.AlternatingTimer;
+import org.zeroprune.nas.timing.LatencyBudget;
+import org.zeroprune.nas.timing.PairedTiming;
+import org.zeroprune.nas.timing.StopRule;
 
 /**
  * Times a dense and a pruned checkpoint against each other in a JVM of their own. A job that has
@@ -11,10 +13,13 @@ import org.zeroprune.nas.timing.AlternatingTimer;
  * dense model measured up to twice as slow as in a fresh process (the cause is not found), which
  * overstated speed-ups; a fresh process measures what a user's deployment would see.
  *
- * <p>Arguments: dense directory, pruned directory, sequence length, batch size. Prints one line,
- * {@code denseMs prunedMs}.
+ * <p>Arguments: dense directory, pruned directory, sequence length, batch size, deadline (epoch
+ * milliseconds). Prints one line, {@link PairedTiming#toLine()}.
  */
 public final class LatencyProbe {
+    /** Untimed pairs first: the first forward pass allocates; more would eat a big model's budget. */
+    static final int WARMUPS = 1;
+
     private LatencyProbe() {
     }
 
@@ -22,16 +27,20 @@ public final class LatencyProbe {
     public static void main(String[] args) {
         BertCheckpoint dense = BertCheckpoint.read(Path.of(args[0]));
         BertCheckpoint pruned = BertCheckpoint.read(Path.of(args[1]));
-        double[] millis = measure(dense, pruned, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-        System.out.println(String.format(Locale.ROOT, "%.6f %.6f", millis[0], millis[1]));
+        System.out.println(measure(dense, pruned, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                Long.parseLong(args[4])).toLine());
     }
 
-    /** Median milliseconds {@code {dense, pruned}} of batches of random tokens, timed in alternation, in this process. */
-    static double[] measure(BertCheckpoint dense, BertCheckpoint pruned, int sequenceLength, int batch) {
+    /**
+     * Dense (first) against pruned (second) on batches of random tokens, timed in alternation in this
+     * process until the speed-up is precise or {@code deadline} (epoch milliseconds) comes.
+     */
+    static PairedTiming measure(BertCheckpoint dense, BertCheckpoint pruned, int sequenceLength, int batch, long deadline) {
         int length = Math.min(sequenceLength, dense.config().maxPositions());
         int[][] ids = AlternatingTimer.randomTokens(dense.config().vocabSize(), batch, length);
         try (BertEncoder d = BertEncoder.load(dense, batch); BertEncoder p = BertEncoder.load(pruned, batch)) {
-            return LatencyProfiler.compareModelMillis(d, p, ids);
+            return AlternatingTimer.measure(() -> d.sentenceEmbeddings(ids), () -> p.sentenceEmbeddings(ids), WARMUPS,
+                    StopRule.DEFAULT, LatencyBudget.toNanoTime(deadline), System::nanoTime);
         }
     }
 }

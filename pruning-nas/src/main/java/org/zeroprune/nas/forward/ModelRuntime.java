@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.timing.LatencyBudget;
 import org.zeroprune.spi.context.CalibrationText;
 import org.zeroprune.spi.context.MaskedForward;
 
@@ -26,8 +27,12 @@ public interface ModelRuntime extends AutoCloseable {
     /** Per-layer latency of attention and FFN blocks of every width, measured on this machine. */
     LayerCosts latencyCosts(LoadedModel model, int sequenceLength, int batch);
 
-    /** The dense and pruned models' forward latency on this machine, for the summary. */
-    Optional<ObjectNode> compareLatency(BertCheckpoint dense, BertCheckpoint pruned, int sequenceLength, int batch);
+    /**
+     * The dense and pruned models' forward latency on this machine, for the summary, timed until
+     * precise or until {@code deadline} (epoch milliseconds, from {@code budget}).
+     */
+    Optional<ObjectNode> compareLatency(BertCheckpoint dense, BertCheckpoint pruned, int sequenceLength, int batch,
+            LatencyBudget budget, long deadline);
 
     @Override
     void close();

@@ -4,8 +4,12 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.timing.AlternatingTimer;
+import org.zeroprune.nas.timing.LatencyBudget;
+import org.zeroprune.nas.timing.PairedTiming;
+import org.zeroprune.nas.timing.StopRule;
 
 /**
  * Forward latency of two ONNX models in ONNX Runtime, timed in alternation on the same batch of
@@ -20,17 +24,32 @@ public final class OrtLatency {
 
     /**
      * Median milliseconds {@code {first, second}} of one forward pass over {@code batch} sequences of
-     * {@code length} tokens with {@code threads} intra-op threads.
+     * {@code length} tokens with {@code threads} intra-op threads, {@code runs} timed runs each.
      *
      * @param vocabulary token ids are drawn below it
      */
     public static double[] compareMillis(Path first, Path second, int batch, int length, int threads, int vocabulary,
             int runs) {
+        return timed(first, second, batch, length, threads, vocabulary, (a, b) -> AlternatingTimer.medianMillis(a, b,
+                WARMUPS, runs));
+    }
+
+    /**
+     * As {@link #compareMillis}, timed until the speed-up is precise or until {@code deadline}
+     * (epoch milliseconds), after one warm-up: what a prune's summary reports within its budget.
+     */
+    public static PairedTiming compareUntil(Path first, Path second, int batch, int length, int threads, int vocabulary,
+            long deadline) {
+        return timed(first, second, batch, length, threads, vocabulary, (a, b) -> AlternatingTimer.measure(a, b, 1,
+                StopRule.DEFAULT, LatencyBudget.toNanoTime(deadline), System::nanoTime));
+    }
+
+    private static <T> T timed(Path first, Path second, int batch, int length, int threads, int vocabulary,
+            BiFunction<AlternatingTimer.Run, AlternatingTimer.Run, T> timing) {
         int[][] ids = AlternatingTimer.randomTokens(vocabulary, batch, length);
         try (OrtSession a = OrtSessions.open(first, threads); OrtSession b = OrtSessions.open(second, threads);
                 OrtBatch inputs = OrtBatch.padded(OrtEnvironment.getEnvironment(), ids, 0, batch, 0)) {
-            return AlternatingTimer.medianMillis(() -> a.run(inputs.inputs()).close(), () -> b.run(inputs.inputs()).close(),
-                    WARMUPS, runs);
+            return timing.apply(() -> a.run(inputs.inputs()).close(), () -> b.run(inputs.inputs()).close());
         } catch (OrtException e) {
             throw new ZeroPruneException("ONNX Runtime failed to time " + first + " against " + second + ": "
                     + e.getMessage(), e);

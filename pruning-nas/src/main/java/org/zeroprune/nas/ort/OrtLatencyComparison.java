@@ -10,42 +10,49 @@ import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.timing.FreshJvm;
+import org.zeroprune.nas.timing.LatencyBudget;
+import org.zeroprune.nas.timing.PairedTiming;
 
 /**
  * The exported {@code model.onnx} against the dense model in ONNX Runtime, for the summary of a
  * prune: the dense checkpoint goes through the same ONNX export (into a temporary directory,
  * removed afterwards), and both are timed in a fresh JVM on one batch, every core an intra-op
- * thread. Bounded: one batch shape, {@value #RUNS} alternating runs each.
+ * thread. Bounded: one batch shape, alternating runs until the speed-up is precise or the latency
+ * budget's deadline comes.
  */
 public final class OrtLatencyComparison {
-    /** Timed runs of each model. */
-    public static final int RUNS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OrtLatencyComparison() {
     }
 
-    /** {@code denseMs}, {@code prunedMs}, {@code speedup}, {@code threads} and a {@code setting} line. */
-    public static ObjectNode compare(BertCheckpoint dense, Path prunedOnnx, int sequenceLength, int batch) {
+    /**
+     * The medians, speed-up, counts and stop of {@link PairedTiming#describeInto}, {@code threads}
+     * and a {@code setting} line.
+     *
+     * @param deadline epoch milliseconds, from {@code budget}: no timed pair starts that would end after it
+     */
+    public static ObjectNode compare(BertCheckpoint dense, Path prunedOnnx, int sequenceLength, int batch,
+            LatencyBudget budget, long deadline) {
         int length = Math.min(sequenceLength, dense.config().maxPositions());
         int threads = Runtime.getRuntime().availableProcessors();
         int vocabulary = dense.config().vocabSize();
+        double share = budget.secondsUntil(deadline);
         Path work = AtomicFiles.temporaryDirectory("dense-onnx");
         try {
             Path denseOnnx = OnnxExport.write(dense, work);
             String[] problem = {null};
-            Optional<double[]> fresh = FreshJvm.numbers(OrtLatencyProbe.class, List.of(denseOnnx.toString(),
+            Optional<PairedTiming> fresh = FreshJvm.numbers(OrtLatencyProbe.class, List.of(denseOnnx.toString(),
                     prunedOnnx.toString(), Integer.toString(batch), Integer.toString(length), Integer.toString(threads),
-                    Integer.toString(vocabulary), Integer.toString(RUNS)), 2, problem);
-            double[] millis = fresh.orElseGet(() -> OrtLatency.compareMillis(denseOnnx, prunedOnnx, batch, length, threads,
-                    vocabulary, RUNS));
+                    Integer.toString(vocabulary), Long.toString(deadline)), PairedTiming.FIELDS, problem)
+                    .map(PairedTiming::of);
+            PairedTiming timing = fresh.orElseGet(() -> OrtLatency.compareUntil(denseOnnx, prunedOnnx, batch, length,
+                    threads, vocabulary, deadline));
             ObjectNode node = JSON.createObjectNode();
-            node.put("denseMs", millis[0]);
-            node.put("prunedMs", millis[1]);
-            node.put("speedup", millis[0] / millis[1]);
+            timing.describeInto(node, share);
             node.put("threads", threads);
-            node.put("setting", String.format(Locale.ROOT, "ONNX Runtime, batch of %d x %d tokens, median of %d alternating"
-                    + " runs each, %d intra-op threads, all graph optimisations, %s", batch, length, RUNS, threads,
+            node.put("setting", String.format(Locale.ROOT, "ONNX Runtime, batch of %d x %d tokens, %s, %d intra-op"
+                    + " threads, all graph optimisations, %s", batch, length, timing.describe(), threads,
                     fresh.isPresent() ? "fresh JVM" : "in this JVM (" + problem[0] + ")"));
             return node;
         } finally {

@@ -45,6 +45,7 @@ import org.zeroprune.nas.search.ScoredCandidate;
 import org.zeroprune.nas.search.SearchContext;
 import org.zeroprune.nas.search.SearchSpace;
 import org.zeroprune.nas.search.SearchStrategy;
+import org.zeroprune.nas.timing.LatencyBudget;
 import org.zeroprune.spi.CandidateScorer;
 import org.zeroprune.spi.ScoringStrategy;
 import org.zeroprune.spi.UnitImportance;
@@ -184,19 +185,23 @@ public final class PruneJob {
                 BertCheckpoint pruned = written.checkpoint();
                 exportedModel[0] = pruned;
                 // the PyTorch figure times the checkpoint files, so only when model.safetensors is written
-                if (config.output().measureLatency() && format.safetensors()) {
+                boolean torch = config.output().measureLatency() && format.safetensors();
+                boolean ort = config.output().measureLatency() && written.onnx().isPresent();
+                // one budget for both engines, so that timing never dominates a prune of a big model
+                LatencyBudget latencyBudget = new LatencyBudget(config.output().latencySeconds());
+                if (torch) {
                     try (ProgressTask task = progress.start("Timing dense vs pruned forward", -1)) {
                         // its own phase: the export's seconds are the writing alone
                         timer.time("latency", () -> runtime.compareLatency(model.checkpoint(), pruned,
-                                config.budget().sequenceLength(), config.budget().latencyBatch()))
-                                .ifPresent(l -> summary.set("latency", l));
+                                config.budget().sequenceLength(), config.budget().latencyBatch(), latencyBudget,
+                                latencyBudget.deadline(ort ? 2 : 1))).ifPresent(l -> summary.set("latency", l));
                     }
                 }
-                if (config.output().measureLatency() && written.onnx().isPresent()) {
+                if (ort) {
                     try (ProgressTask task = progress.start("Timing dense vs pruned model.onnx in ONNX Runtime", -1)) {
                         summary.set("onnxLatency", timer.time("onnx-latency", () -> OrtLatencyComparison.compare(
                                 model.checkpoint(), written.onnx().get(), config.budget().sequenceLength(),
-                                config.budget().latencyBatch())));
+                                config.budget().latencyBatch(), latencyBudget, latencyBudget.deadline(1))));
                     }
                 }
             }

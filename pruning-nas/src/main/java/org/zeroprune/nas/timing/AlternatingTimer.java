@@ -2,6 +2,7 @@ package org.zeroprune.nas.timing;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 import org.zeroprune.nas.ZeroPruneException;
 
 /**
@@ -40,6 +41,52 @@ public final class AlternatingTimer {
         return new double[] {median(a), median(b)};
     }
 
+    /**
+     * Times {@code first} and {@code second} in alternating pairs until {@code rule} finds the median
+     * per-pair ratio precise enough, or until another pair would end after {@code deadlineNanos}: a
+     * pair starts only if the longest timed pair so far still fits before the deadline. At least one
+     * timed pair always runs, after {@code warmups} untimed pairs, so that there is a figure even when
+     * the model is too slow for the budget (the result then says it stopped on the time bound).
+     *
+     * @param clock nanoseconds (System::nanoTime, or a fake one in tests)
+     */
+    public static PairedTiming measure(Run first, Run second, int warmups, StopRule rule, long deadlineNanos,
+            LongSupplier clock) {
+        long start = clock.getAsLong();
+        for (int i = 0; i < warmups; i++) {
+            millis(first, clock);
+            millis(second, clock);
+        }
+        double[] a = new double[rule.maxPairs()];
+        double[] b = new double[rule.maxPairs()];
+        double[] ratios = new double[rule.maxPairs()];
+        long longestPair = 0;
+        int n = 0;
+        PairedTiming.Stop stop;
+        while (true) {
+            if (n > 0 && rule.precise(ratios, n)) {
+                stop = PairedTiming.Stop.PRECISION;
+                break;
+            }
+            if (n == rule.maxPairs()) {
+                stop = PairedTiming.Stop.PAIRS;
+                break;
+            }
+            long pairStart = clock.getAsLong();
+            if (n > 0 && pairStart + longestPair > deadlineNanos) {
+                stop = PairedTiming.Stop.TIME;
+                break;
+            }
+            a[n] = millis(first, clock);
+            b[n] = millis(second, clock);
+            ratios[n] = a[n] / b[n];
+            longestPair = Math.max(longestPair, clock.getAsLong() - pairStart);
+            n++;
+        }
+        return new PairedTiming(median(Arrays.copyOf(a, n)), median(Arrays.copyOf(b, n)), n, warmups,
+                (clock.getAsLong() - start) / 1e9, stop, StopRule.relativeHalfWidth(ratios, n));
+    }
+
     /** The median of {@code values} (the mean of the middle two for an even count). */
     public static double median(double[] values) {
         double[] sorted = values.clone();
@@ -62,12 +109,16 @@ public final class AlternatingTimer {
     }
 
     private static double millis(Run run) {
-        long start = System.nanoTime();
+        return millis(run, System::nanoTime);
+    }
+
+    private static double millis(Run run, LongSupplier clock) {
+        long start = clock.getAsLong();
         try {
             run.run();
         } catch (Exception e) {
             throw new ZeroPruneException("a timed forward pass failed: " + e.getMessage(), e);
         }
-        return (System.nanoTime() - start) / 1e6;
+        return (clock.getAsLong() - start) / 1e6;
     }
 }

@@ -72,6 +72,14 @@ class PruneJobTest {
         assertTrue(summary.at("/onnxLatency/denseMs").asDouble() > 0 && summary.at("/onnxLatency/prunedMs").asDouble() > 0,
                 summary.toString());
         assertTrue(summary.at("/onnxLatency/setting").asText().endsWith("fresh JVM"), summary.at("/onnxLatency").toString());
+        // each engine says how many pairs it timed, within which share of the latency budget, and why it stopped
+        for (String engine : new String[] {"/latency", "/onnxLatency"}) {
+            JsonNode l = summary.at(engine);
+            assertTrue(l.get("pairs").asInt() >= 1 && l.get("warmupPairs").asInt() == 1, l.toString());
+            assertTrue(java.util.List.of("precision", "time bound", "pair limit").contains(l.get("stoppedBy").asText()),
+                    l.toString());
+            assertTrue(l.get("budgetSeconds").asDouble() <= 10, l.toString());
+        }
         // reconstructed by default on generated tokens; the export holds the reconstructed weights
         JsonNode rebuilt = summary.get("reconstruction");
         assertEquals("tune", rebuilt.get("level").asText(), rebuilt.toString());

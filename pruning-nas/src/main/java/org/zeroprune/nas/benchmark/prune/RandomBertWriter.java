@@ -1,5 +1,6 @@
 package org.zeroprune.nas.benchmark.prune;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -20,20 +21,26 @@ import org.zeroprune.nas.io.AtomicFiles;
 /**
  * Writes a BERT checkpoint of a given shape with random weights, N(0, 0.02^2) as HF initialises
  * them (LayerNorm scale 1, biases 0): a stand-in for a real model of that size when only speed
- * and memory are measured.
+ * and memory are measured. A tokenizer is copied beside the weights and the vocabulary sized to it,
+ * so that strategies and reconstruction that tokenise text (the defaults of {@code prune}) run on
+ * the checkpoint as on a real one.
  */
 public final class RandomBertWriter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private RandomBertWriter() {
     }
 
     /**
-     * Writes the checkpoint into {@code directory} (atomically).
+     * Writes the checkpoint into {@code directory} (atomically), with a copy of {@code tokenizer} (a
+     * HuggingFace {@code tokenizer.json}); the word embeddings get one row per token of it.
      *
      * @param dtype F32, F16 or BF16
      */
-    public static void write(Path directory, int layers, int hidden, int heads, int intermediate, int vocab, DType dtype,
-            long seed) {
-        ObjectNode config = new ObjectMapper().createObjectNode();
+    public static void write(Path directory, int layers, int hidden, int heads, int intermediate, Path tokenizer,
+            DType dtype, long seed) throws IOException {
+        int vocab = vocabularySize(tokenizer);
+        ObjectNode config = JSON.createObjectNode();
         config.put("model_type", "bert");
         config.put("hidden_size", hidden);
         config.put("num_attention_heads", heads);
@@ -72,7 +79,24 @@ public final class RandomBertWriter {
         AtomicFiles.writeDirectory(directory, dir -> {
             SafetensorsWriter.write(dir.resolve(BertCheckpoint.WEIGHTS), tensors, Map.of("format", "pt"));
             Files.writeString(dir.resolve(BertCheckpoint.CONFIG), config.toPrettyString());
+            Files.copy(tokenizer, dir.resolve(BertCheckpoint.TOKENIZER));
         });
+    }
+
+    /** The number of token ids of a {@code tokenizer.json}: one past the largest id of its vocabulary and added tokens. */
+    static int vocabularySize(Path tokenizer) throws IOException {
+        JsonNode root = JSON.readTree(tokenizer.toFile());
+        int size = 0;
+        for (JsonNode id : (Iterable<JsonNode>) () -> root.path("model").path("vocab").elements()) {
+            size = Math.max(size, id.asInt() + 1);
+        }
+        for (JsonNode added : root.path("added_tokens")) {
+            size = Math.max(size, added.path("id").asInt() + 1);
+        }
+        if (size == 0) {
+            throw new IOException(tokenizer + " has no vocabulary (model.vocab)");
+        }
+        return size;
     }
 
     private static void add(List<Tensor> out, SplittableRandom random, DType dtype, String name, int rows, int cols) {
@@ -89,9 +113,13 @@ public final class RandomBertWriter {
         out.add(Tensor.ofFloats(name, dtype, new int[] {length}, FloatBuffer.wrap(values)));
     }
 
-    /** Whether {@code directory} already holds a checkpoint written before. */
+    /**
+     * Whether {@code directory} already holds a checkpoint written before, with its tokenizer (one
+     * written before tokenizers were copied is written again).
+     */
     public static boolean exists(Path directory) throws IOException {
         return Files.isRegularFile(directory.resolve(BertCheckpoint.WEIGHTS))
-                && Files.isRegularFile(directory.resolve(BertCheckpoint.CONFIG));
+                && Files.isRegularFile(directory.resolve(BertCheckpoint.CONFIG))
+                && Files.isRegularFile(directory.resolve(BertCheckpoint.TOKENIZER));
     }
 }
