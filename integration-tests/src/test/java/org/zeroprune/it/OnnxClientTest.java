@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.eval.Cosine;
 import org.zeroprune.nas.forward.BertEncoder;
-import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.prune.PruneResult;
 
 /**

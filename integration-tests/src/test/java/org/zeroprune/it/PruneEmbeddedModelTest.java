@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
-import org.zeroprune.nas.ConfigException;
 
 /** {@code prune} on the embedded model with every strategy of the plugin jar, changing only the strategy's name. */
 class PruneEmbeddedModelTest {

@@ -19,9 +19,9 @@ import org.zeroprune.nas.benchmark.onnx.OnnxLatencyBenchmark;
 import org.zeroprune.nas.config.PruneModule;
 import org.zeroprune.nas.io.ResultFile;
 import org.zeroprune.nas.plugin.PluginRegistry;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code zeroprune benchmark}: architecture benchmarks of the scoring strategies. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,

@@ -23,10 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertNames;
+import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.checkpoint.DType;
 import org.zeroprune.nas.checkpoint.SafetensorsWriter;
 import org.zeroprune.nas.checkpoint.Tensor;
-import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.io.OutputDirectory;
 
