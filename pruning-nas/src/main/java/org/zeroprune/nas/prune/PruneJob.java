@@ -29,7 +29,7 @@ import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
-import org.zeroprune.nas.ort.OrtLatencyComparison;
+import org.zeroprune.nas.export.onnx.OrtLatencyComparison;
 import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.RegisteredStrategy;

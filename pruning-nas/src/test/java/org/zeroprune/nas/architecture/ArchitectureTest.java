@@ -1,11 +1,9 @@
 package org.zeroprune.nas.architecture;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -41,11 +39,7 @@ class ArchitectureTest {
             .whereLayer("search").mayOnlyBeAccessedByLayers("reconstruct-export", "measures", "pipelines", "top")
             .whereLayer("engines").mayOnlyBeAccessedByLayers("search", "reconstruct-export", "measures", "pipelines", "top")
             .whereLayer("read").mayOnlyBeAccessedByLayers("engines", "search", "reconstruct-export", "measures",
-                    "pipelines", "top")
-            // the one dependency still pointing up: ONNX Runtime's latency comparison exports the dense model first
-            .ignoreDependency(describe("ort.OrtLatencyComparison", (JavaClass c) -> c.getName().equals(
-                    "org.zeroprune.nas.ort.OrtLatencyComparison")), describe("export.onnx", (JavaClass c) ->
-                    c.getPackageName().startsWith("org.zeroprune.nas.export")));
+                    "pipelines", "top");
 
     @ArchTest
     static final ArchRule CORE_WITHOUT_USER_INTERFACE_LIBRARIES = noClasses()

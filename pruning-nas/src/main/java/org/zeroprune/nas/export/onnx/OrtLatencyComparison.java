@@ -1,4 +1,4 @@
-package org.zeroprune.nas.ort;
+package org.zeroprune.nas.export.onnx;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
-import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.ort.OrtLatency;
+import org.zeroprune.nas.ort.OrtLatencyProbe;
 import org.zeroprune.nas.timing.FreshJvm;
 import org.zeroprune.nas.timing.LatencyBudget;
 import org.zeroprune.nas.timing.PairedTiming;
