@@ -33,8 +33,8 @@ import org.zeroprune.spi.mask.UnitSet;
  *
  * <p>Sequences are given without padding; they are sorted by length, cut into batches of at most
  * {@link #batchSize()}, padded per batch with an attention mask, and results come back in input
- * order. Token type ids are all 0. Calls are serialised (methods are synchronized); PyTorch uses
- * its own intra-op threads within a call.
+ * order. Token type ids are all 0. Calls may run at the same time from several threads (the
+ * search scores candidates on every core); PyTorch uses its own intra-op threads within a call.
  */
 public final class BertEncoder implements AutoCloseable {
     /** Sequences per batch unless told otherwise. */
@@ -43,12 +43,14 @@ public final class BertEncoder implements AutoCloseable {
     private final NDManager manager;
     private final EncoderWeights weights;
     private final int batchSize;
+    private final SlicedLayers slices;
     private volatile boolean closed;
 
     private BertEncoder(NDManager manager, EncoderWeights weights, int batchSize) {
         this.manager = manager;
         this.weights = weights;
         this.batchSize = batchSize;
+        this.slices = new SlicedLayers(weights);
     }
 
     /** Loads {@code checkpoint} with batches of {@value #DEFAULT_BATCH_SIZE}. */
@@ -136,13 +138,19 @@ public final class BertEncoder implements AutoCloseable {
     /** Last hidden states of the candidate {@code mask}, running only its kept heads and neurons. */
     public float[][][] slicedLastHiddenStates(PruningMask mask, int[][] tokenIds) {
         checkFits(mask);
-        return hiddenStates(tokenIds, scratch -> sliced(mask, scratch), scratch -> MaskArrays.NONE);
+        checkOpen();
+        try (SlicedLayers.Plan plan = slices.plan(mask)) {
+            return hiddenStates(tokenIds, scratch -> plan.layers(), scratch -> MaskArrays.NONE);
+        }
     }
 
     /** Sentence embeddings of the candidate {@code mask}, running only its kept heads and neurons. */
     public float[][] slicedSentenceEmbeddings(PruningMask mask, int[][] tokenIds) {
         checkFits(mask);
-        return pooled(tokenIds, scratch -> sliced(mask, scratch), scratch -> MaskArrays.NONE);
+        checkOpen();
+        try (SlicedLayers.Plan plan = slices.plan(mask)) {
+            return pooled(tokenIds, scratch -> plan.layers(), scratch -> MaskArrays.NONE);
+        }
     }
 
     /** Frees the weights. */
@@ -150,6 +158,7 @@ public final class BertEncoder implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            slices.close();
             manager.close();
         }
     }
@@ -166,19 +175,15 @@ public final class BertEncoder implements AutoCloseable {
         return manager.getManagedArrays().size();
     }
 
+    /** Bytes of the kept rows and columns cached for the sliced path. */
+    long slicedCacheBytes() {
+        return slices.cachedBytes();
+    }
+
     /** A new sub-manager of the weights' manager; the caller closes it. */
     NDManager newScratch() {
         checkOpen();
         return manager.newSubManager();
-    }
-
-    /** The layers restricted to the kept units of {@code mask}, copies in {@code scratch}. */
-    List<LayerWeights> sliced(PruningMask mask, NDManager scratch) {
-        List<LayerWeights> layers = new ArrayList<>();
-        for (int l = 0; l < mask.layerCount(); l++) {
-            layers.add(weights.layers().get(l).select(mask.heads(l), mask.neurons(l), scratch));
-        }
-        return layers;
     }
 
     /**
@@ -275,7 +280,7 @@ public final class BertEncoder implements AutoCloseable {
         return out;
     }
 
-    private synchronized void run(int[][] tokenIds, Function<NDManager, List<LayerWeights>> layers,
+    private void run(int[][] tokenIds, Function<NDManager, List<LayerWeights>> layers,
             Function<NDManager, MaskArrays> masks, BatchResult result) {
         checkOpen();
         checkTokens(tokenIds);

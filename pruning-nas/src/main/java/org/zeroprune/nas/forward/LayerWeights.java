@@ -58,25 +58,47 @@ record LayerWeights(
     LayerWeights select(UnitSet keptHeads, UnitSet keptNeurons, NDManager scratch) {
         LayerWeights result = this;
         if (!keptHeads.isFull()) {
-            NDArray rows = scratch.create(headRows(keptHeads.toArray(), headSize));
-            result = new LayerWeights(keptHeads.count(), headSize, result.ffnWidth,
-                    takeRows(query, rows, scratch), takeRows(queryBias, rows, scratch),
-                    takeRows(key, rows, scratch), takeRows(keyBias, rows, scratch),
-                    takeRows(value, rows, scratch), takeRows(valueBias, rows, scratch),
-                    takeColumns(attentionOutput, rows, scratch), attentionOutputBias,
-                    attentionNormWeight, attentionNormBias,
-                    intermediate, intermediateBias, output, outputBias, outputNormWeight, outputNormBias);
+            result = result.withHeads(keptHeads.count(), headSlice(keptHeads, scratch));
         }
         if (!keptNeurons.isFull()) {
-            NDArray rows = scratch.create(toLongs(keptNeurons.toArray()));
-            LayerWeights r = result;
-            result = new LayerWeights(r.heads, headSize, keptNeurons.count(),
-                    r.query, r.queryBias, r.key, r.keyBias, r.value, r.valueBias,
-                    r.attentionOutput, r.attentionOutputBias, r.attentionNormWeight, r.attentionNormBias,
-                    takeRows(intermediate, rows, scratch), takeRows(intermediateBias, rows, scratch),
-                    takeColumns(output, rows, scratch), outputBias, outputNormWeight, outputNormBias);
+            result = result.withNeurons(keptNeurons.count(), neuronSlice(keptNeurons, scratch));
         }
         return result;
+    }
+
+    /**
+     * The kept heads' rows of Q, K, V and their biases and columns of the attention output, in
+     * that order, copies in {@code manager}; {@link #withHeads} puts them in place.
+     */
+    NDArray[] headSlice(UnitSet keptHeads, NDManager manager) {
+        NDArray rows = manager.create(headRows(keptHeads.toArray(), headSize));
+        return new NDArray[] {takeRows(query, rows, manager), takeRows(queryBias, rows, manager),
+            takeRows(key, rows, manager), takeRows(keyBias, rows, manager), takeRows(value, rows, manager),
+            takeRows(valueBias, rows, manager), takeColumns(attentionOutput, rows, manager)};
+    }
+
+    /**
+     * The kept neurons' rows of the intermediate projection and its bias and columns of the FFN
+     * output, copies in {@code manager}; {@link #withNeurons} puts them in place.
+     */
+    NDArray[] neuronSlice(UnitSet keptNeurons, NDManager manager) {
+        NDArray rows = manager.create(toLongs(keptNeurons.toArray()));
+        return new NDArray[] {takeRows(intermediate, rows, manager), takeRows(intermediateBias, rows, manager),
+            takeColumns(output, rows, manager)};
+    }
+
+    /** This layer with {@code count} heads whose projections are {@code slice} (from {@link #headSlice}). */
+    LayerWeights withHeads(int count, NDArray[] slice) {
+        return new LayerWeights(count, headSize, ffnWidth, slice[0], slice[1], slice[2], slice[3], slice[4], slice[5],
+                slice[6], attentionOutputBias, attentionNormWeight, attentionNormBias,
+                intermediate, intermediateBias, output, outputBias, outputNormWeight, outputNormBias);
+    }
+
+    /** This layer with {@code count} neurons whose projections are {@code slice} (from {@link #neuronSlice}). */
+    LayerWeights withNeurons(int count, NDArray[] slice) {
+        return new LayerWeights(heads, headSize, count, query, queryBias, key, keyBias, value, valueBias,
+                attentionOutput, attentionOutputBias, attentionNormWeight, attentionNormBias,
+                slice[0], slice[1], slice[2], outputBias, outputNormWeight, outputNormBias);
     }
 
     /** This layer with the attention block's output projection and LayerNorm replaced (same shapes). */
