@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.IntUnaryOperator;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertConfig;
 import org.zeroprune.spi.mask.PruningMask;
@@ -110,7 +109,7 @@ public final class BertEncoder implements AutoCloseable {
      * @throws IllegalArgumentException naming the first layer that differs
      */
     public void checkFits(PruningMask mask) {
-        checkSizes(mask.layerCount(), l -> mask.heads(l).size(), l -> mask.neurons(l).size());
+        EncoderInputs.checkSizes(config(), mask.layerCount(), l -> mask.heads(l).size(), l -> mask.neurons(l).size());
     }
 
     /** Last hidden states of the model as loaded: per sequence {@code [length][hidden]}. */
@@ -192,39 +191,11 @@ public final class BertEncoder implements AutoCloseable {
      * @throws IllegalArgumentException naming the first bad sequence
      */
     void checkTokens(int[][] tokenIds) {
-        int max = config().maxPositions();
-        int vocab = config().vocabSize();
-        for (int i = 0; i < tokenIds.length; i++) {
-            int[] seq = tokenIds[i];
-            if (seq == null || seq.length == 0 || seq.length > max) {
-                throw new IllegalArgumentException("sequence " + i + " has " + (seq == null ? "no" : seq.length)
-                        + " tokens; expected 1.." + max);
-            }
-            for (int id : seq) {
-                if (id < 0 || id >= vocab) {
-                    throw new IllegalArgumentException("sequence " + i + " holds token id " + id + "; expected 0.."
-                            + (vocab - 1));
-                }
-            }
-        }
+        EncoderInputs.checkTokens(config(), tokenIds);
     }
 
     private void checkFits(UnitScales scales) {
-        checkSizes(scales.layerCount(), l -> scales.heads(l).length, l -> scales.neurons(l).length);
-    }
-
-    private void checkSizes(int layers, IntUnaryOperator heads, IntUnaryOperator neurons) {
-        BertConfig config = config();
-        if (layers != config.layers()) {
-            throw new IllegalArgumentException("mask has " + layers + " layers, the model has " + config.layers());
-        }
-        for (int l = 0; l < layers; l++) {
-            if (heads.applyAsInt(l) != config.headsInLayer(l) || neurons.applyAsInt(l) != config.ffnWidth(l)) {
-                throw new IllegalArgumentException("layer " + l + ": mask covers " + heads.applyAsInt(l) + " heads and "
-                        + neurons.applyAsInt(l) + " neurons, the model has " + config.headsInLayer(l) + " and "
-                        + config.ffnWidth(l));
-            }
-        }
+        EncoderInputs.checkSizes(config(), scales.layerCount(), l -> scales.heads(l).length, l -> scales.neurons(l).length);
     }
 
     private static MaskArrays scaleArrays(UnitScales scales, NDManager scratch) {

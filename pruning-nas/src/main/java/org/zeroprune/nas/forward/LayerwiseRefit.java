@@ -199,37 +199,19 @@ public final class LayerwiseRefit {
             }
             float[] w0 = weight.toFloatArray();
             float[] b0 = bias.toFloatArray();
-            double[][] theta0 = new double[parameters][outputs];
-            if (level == Level.SCALES) {
-                for (double[] row : theta0) {
-                    row[0] = 1.0;
-                }
-            } else {
-                for (int o = 0; o < hidden; o++) {
-                    for (int c = 0; c < width; c++) {
-                        theta0[c][o] = w0[o * width + c];
-                    }
-                    theta0[width][o] = b0[o];
-                }
-            }
+            boolean scales = level == Level.SCALES;
+            double[][] theta0 = scales ? RefitParameters.unitScales(parameters)
+                    : RefitParameters.outputProjection(w0, b0, hidden, width);
             DampedLeastSquares.Fit fit = DampedLeastSquares.fit(all, heldOut, theta0,
-                    level == Level.SCALES ? LayerwiseRefit::plausibleScales : t -> true);
+                    scales ? LayerwiseRefit::plausibleScales : t -> true);
             reports.add(new BlockReport(l, block, units, fit.before(), fit.after(), fit.heldOutBefore(),
                     fit.heldOutAfter(), fit.damping(), fit.fitted()));
             if (!fit.fitted()) {
                 return w;
             }
-            float[] w1 = new float[w0.length];
-            float[] b1 = b0.clone();
-            for (int o = 0; o < hidden; o++) {
-                for (int c = 0; c < width; c++) {
-                    w1[o * width + c] = level == Level.SCALES ? (float) (w0[o * width + c] * fit.theta()[c / group][0])
-                            : (float) fit.theta()[c][o];
-                }
-                if (level == Level.REFIT) {
-                    b1[o] = (float) fit.theta()[width][o];
-                }
-            }
+            float[] w1 = scales ? RefitParameters.scaledWeight(w0, fit.theta(), hidden, width, group)
+                    : RefitParameters.weight(fit.theta(), hidden, width);
+            float[] b1 = scales ? b0.clone() : RefitParameters.bias(fit.theta(), hidden, width);
             String weightName = attention ? BertNames.attentionOutput(l, "weight") : BertNames.output(l, "weight");
             String biasName = attention ? BertNames.attentionOutput(l, "bias") : BertNames.output(l, "bias");
             store(weightName, w1);
