@@ -1,0 +1,65 @@
+package org.zeroprune.nas.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The framework's packages, over its three modules (core, benchmarks, cli), point down the
+ * pipeline: each layer uses only its own and the ones below, read → engines → search → reconstruct
+ * and export → measures → the pipelines → the benchmarks → the command line, over a foundation
+ * everything may use. The rules run here, in the top module, whose test class path holds every
+ * framework class; the core's test helpers (its test jar) are not part of the architecture. No package cycle; no command-line,
+ * chart or progress-bar library outside {@code cli}, {@code benchmark} and the evaluation report's
+ * plots. A change that breaks one of these fails the build.
+ */
+@AnalyzeClasses(packages = "org.zeroprune.nas",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NotFromTestJars.class})
+class ArchitectureTest {
+    /** Leaves out classes of a module's test jar ({@code *-tests.jar}), which other modules' tests use. */
+    static final class NotFromTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
+
+    @ArchTest
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.zeroprune.nas.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule LAYERS_POINT_DOWN = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .ensureAllClassesAreContainedInArchitecture()
+            .layer("foundation").definedBy("org.zeroprune.nas", "..nas.io..", "..nas.timing..")
+            .layer("read").definedBy("..nas.checkpoint..", "..nas.onnx..", "..nas.model..", "..nas.cost..", "..nas.corpus..")
+            .layer("engines").definedBy("..nas.forward..", "..nas.ort..")
+            .layer("search").definedBy("..nas.search..", "..nas.rank..", "..nas.plugin..")
+            .layer("reconstruct-export").definedBy("..nas.reconstruct..", "..nas.export..")
+            .layer("measures").definedBy("..nas.eval..")
+            .layer("pipelines").definedBy("..nas.prune..", "..nas.evaluate..", "..nas.config..", "..nas.api..")
+            .layer("benchmarks").definedBy("..nas.benchmark..")
+            .layer("cli").definedBy("..nas.cli..")
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("benchmarks").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("pipelines").mayOnlyBeAccessedByLayers("benchmarks", "cli")
+            .whereLayer("measures").mayOnlyBeAccessedByLayers("pipelines", "benchmarks", "cli")
+            .whereLayer("reconstruct-export").mayOnlyBeAccessedByLayers("measures", "pipelines", "benchmarks", "cli")
+            .whereLayer("search").mayOnlyBeAccessedByLayers("reconstruct-export", "measures", "pipelines", "benchmarks",
+                    "cli")
+            .whereLayer("engines").mayOnlyBeAccessedByLayers("search", "reconstruct-export", "measures", "pipelines",
+                    "benchmarks", "cli")
+            .whereLayer("read").mayOnlyBeAccessedByLayers("engines", "search", "reconstruct-export", "measures",
+                    "pipelines", "benchmarks", "cli");
+
+    @ArchTest
+    static final ArchRule CORE_WITHOUT_USER_INTERFACE_LIBRARIES = noClasses()
+            .that().resideOutsideOfPackages("..nas.cli..", "..nas.benchmark..")
+            .and().doNotHaveFullyQualifiedName("org.zeroprune.nas.evaluate.ScatterPlot") // evaluate's plots
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.jfree..", "me.tongfei..");
+}
