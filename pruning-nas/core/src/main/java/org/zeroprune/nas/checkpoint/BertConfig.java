@@ -9,11 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.zeroprune.nas.io.AtomicFiles;
@@ -48,20 +44,20 @@ public final class BertConfig {
         this.raw = raw;
         // other encoders (RoBERTa, XLM-R, DistilBERT...) name and shape their tensors differently; say so
         // here rather than as a missing tensor later
-        if (raw.has("model_type") && !text(file, raw, "model_type").equalsIgnoreCase("bert")) {
+        if (raw.has("model_type") && !ConfigFields.text(file, raw, "model_type").equalsIgnoreCase("bert")) {
             throw new CheckpointException(file, "model_type is '" + raw.get("model_type").asText()
                     + "'; expected 'bert' (zeroprune reads BERT encoders only)");
         }
         EncoderKind.check(file, raw);
-        this.hiddenSize = positiveInt(file, raw, "hidden_size");
-        this.heads = positiveInt(file, raw, "num_attention_heads");
-        this.layers = positiveInt(file, raw, "num_hidden_layers");
-        this.intermediateSize = positiveInt(file, raw, "intermediate_size");
-        this.vocabSize = positiveInt(file, raw, "vocab_size");
-        this.maxPositions = raw.has("max_position_embeddings") ? positiveInt(file, raw, "max_position_embeddings") : 512;
-        this.typeVocabSize = raw.has("type_vocab_size") ? positiveInt(file, raw, "type_vocab_size") : 2;
-        this.layerNormEps = raw.has("layer_norm_eps") ? positiveNumber(file, raw, "layer_norm_eps") : 1e-12;
-        this.hiddenAct = raw.has("hidden_act") ? text(file, raw, "hidden_act") : "gelu";
+        this.hiddenSize = ConfigFields.positiveInt(file, raw, "hidden_size");
+        this.heads = ConfigFields.positiveInt(file, raw, "num_attention_heads");
+        this.layers = ConfigFields.positiveInt(file, raw, "num_hidden_layers");
+        this.intermediateSize = ConfigFields.positiveInt(file, raw, "intermediate_size");
+        this.vocabSize = ConfigFields.positiveInt(file, raw, "vocab_size");
+        this.maxPositions = raw.has("max_position_embeddings") ? ConfigFields.positiveInt(file, raw, "max_position_embeddings") : 512;
+        this.typeVocabSize = raw.has("type_vocab_size") ? ConfigFields.positiveInt(file, raw, "type_vocab_size") : 2;
+        this.layerNormEps = raw.has("layer_norm_eps") ? ConfigFields.positiveNumber(file, raw, "layer_norm_eps") : 1e-12;
+        this.hiddenAct = raw.has("hidden_act") ? ConfigFields.text(file, raw, "hidden_act") : "gelu";
         if (hiddenSize % heads != 0) {
             throw new CheckpointException(file, "hidden_size " + hiddenSize + " is not divisible by num_attention_heads "
                     + heads + "; expected hidden_size = heads x head size");
@@ -70,8 +66,8 @@ public final class BertConfig {
             throw new CheckpointException(file, "hidden_act '" + hiddenAct
                     + "' is not supported; expected gelu, gelu_new, gelu_pytorch_tanh, gelu_fast or relu");
         }
-        this.prunedHeads = parsePrunedHeads(file, raw.get("pruned_heads"), layers, heads);
-        this.intermediateSizes = parseIntermediateSizes(file, raw.get(INTERMEDIATE_SIZES), layers, intermediateSize);
+        this.prunedHeads = PrunedLayers.prunedHeads(file, raw.get("pruned_heads"), layers, heads);
+        this.intermediateSizes = PrunedLayers.intermediateSizes(file, raw.get(INTERMEDIATE_SIZES), layers, intermediateSize);
     }
 
     /**
@@ -106,101 +102,6 @@ public final class BertConfig {
     /** Parses a config from a JSON object (for configs built in code); {@code where} names it in messages. */
     public static BertConfig of(ObjectNode json, Path where) {
         return new BertConfig(where, json.deepCopy());
-    }
-
-    private static int positiveInt(Path file, JsonNode raw, String key) {
-        JsonNode v = raw.get(key);
-        if (v == null || v.isNull()) {
-            throw new CheckpointException(file, "key '" + key + "' is missing; expected a positive integer");
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() <= 0) {
-            throw new CheckpointException(file, "key '" + key + "' is " + v + "; expected a positive integer");
-        }
-        return v.asInt();
-    }
-
-    private static double positiveNumber(Path file, JsonNode raw, String key) {
-        JsonNode v = raw.get(key);
-        if (!v.isNumber() || !(v.asDouble() > 0) || !Double.isFinite(v.asDouble())) {
-            throw new CheckpointException(file, "key '" + key + "' is " + v + "; expected a positive number");
-        }
-        return v.asDouble();
-    }
-
-    private static String text(Path file, JsonNode raw, String key) {
-        JsonNode v = raw.get(key);
-        if (!v.isTextual()) {
-            throw new CheckpointException(file, "key '" + key + "' is " + v + "; expected a string");
-        }
-        return v.asText();
-    }
-
-    private static List<Set<Integer>> parsePrunedHeads(Path file, JsonNode node, int layers, int heads) {
-        List<Set<Integer>> result = new ArrayList<>();
-        for (int i = 0; i < layers; i++) {
-            result.add(new TreeSet<>());
-        }
-        if (node == null || node.isNull()) {
-            return freeze(result);
-        }
-        if (!node.isObject()) {
-            throw new CheckpointException(file, "key 'pruned_heads' is " + node
-                    + "; expected an object {\"layer\": [head, ...]}");
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
-            int layer;
-            try {
-                layer = Integer.parseInt(e.getKey());
-            } catch (NumberFormatException ex) {
-                layer = -1;
-            }
-            if (layer < 0 || layer >= layers) {
-                throw new CheckpointException(file, "pruned_heads has layer '" + e.getKey() + "'; expected 0.."
-                        + (layers - 1));
-            }
-            if (!e.getValue().isArray()) {
-                throw new CheckpointException(file, "pruned_heads." + layer + " is " + e.getValue()
-                        + "; expected an array of head indices");
-            }
-            for (JsonNode h : e.getValue()) {
-                if (!h.isIntegralNumber() || h.asInt() < 0 || h.asInt() >= heads) {
-                    throw new CheckpointException(file, "pruned_heads." + layer + " has head " + h + "; expected 0.."
-                            + (heads - 1));
-                }
-                result.get(layer).add(h.asInt());
-            }
-        }
-        return freeze(result);
-    }
-
-    private static List<Set<Integer>> freeze(List<Set<Integer>> sets) {
-        List<Set<Integer>> frozen = new ArrayList<>();
-        for (Set<Integer> s : sets) {
-            frozen.add(Collections.unmodifiableSet(s));
-        }
-        return List.copyOf(frozen);
-    }
-
-    private static int[] parseIntermediateSizes(Path file, JsonNode node, int layers, int dense) {
-        int[] sizes = new int[layers];
-        if (node == null || node.isNull()) {
-            java.util.Arrays.fill(sizes, dense);
-            return sizes;
-        }
-        if (!node.isArray() || node.size() != layers) {
-            throw new CheckpointException(file, "key '" + INTERMEDIATE_SIZES + "' is " + node + "; expected an array of "
-                    + layers + " FFN widths, one per layer");
-        }
-        for (int i = 0; i < layers; i++) {
-            JsonNode v = node.get(i);
-            if (!v.isIntegralNumber() || v.asInt() < 0 || v.asInt() > dense) {
-                throw new CheckpointException(file, INTERMEDIATE_SIZES + "[" + i + "] is " + v + "; expected 0.." + dense);
-            }
-            sizes[i] = v.asInt();
-        }
-        return sizes;
     }
 
     /** Width of the residual stream. */

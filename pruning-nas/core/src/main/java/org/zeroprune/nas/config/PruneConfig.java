@@ -1,5 +1,8 @@
 package org.zeroprune.nas.config;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.zeroprune.nas.search.BudgetKind;
@@ -30,16 +33,22 @@ public record PruneConfig(
     }
 
     /**
-     * Exactly one of {@code flops}, {@code params}, {@code latency} is set: the kept fraction of the
-     * dense model's MACs per token, parameters of the encoder layers, or measured forward latency.
+     * Exactly one budget kind is set (a key under {@code budget} per {@link BudgetKind}: {@code flops},
+     * {@code params}, {@code latency}): the kept fraction of the dense model's MACs per token,
+     * parameters of the encoder layers, or measured forward latency.
      *
-     * @param flops MACs ratio in (0, 1], or null
-     * @param params parameter ratio in (0, 1], or null
-     * @param latency latency ratio in (0, 1], or null
+     * @param ratios each kind that is set, with its ratio in (0, 1]
      * @param sequenceLength tokens per sequence for MACs (attention scores grow with it) and latency
      * @param latencyBatch sequences per batch when latency is measured
      */
-    public record BudgetConfig(Double flops, Double params, Double latency, int sequenceLength, int latencyBatch) {
+    @JsonDeserialize(using = BudgetConfigReader.class)
+    public record BudgetConfig(Map<BudgetKind, Double> ratios, int sequenceLength, int latencyBatch) {
+        /** Copies the map, in the kinds' order. */
+        public BudgetConfig {
+            EnumMap<BudgetKind, Double> copy = new EnumMap<>(BudgetKind.class);
+            copy.putAll(ratios);
+            ratios = Collections.unmodifiableMap(copy);
+        }
     }
 
     /**
@@ -91,20 +100,13 @@ public record PruneConfig(
     public record ReconstructConfig(String level, String calibration, int sequences, int steps, int rerank) {
     }
 
-    /** Which budget kind is set. */
+    /** Which budget kind is set (validation leaves exactly one). */
     public BudgetKind budgetKind() {
-        if (budget.flops() != null) {
-            return BudgetKind.FLOPS;
-        }
-        return budget.params() != null ? BudgetKind.PARAMS : BudgetKind.LATENCY;
+        return budget.ratios().keySet().iterator().next();
     }
 
     /** The ratio of the budget kind that is set. */
     public double budgetRatio() {
-        return switch (budgetKind()) {
-            case FLOPS -> budget.flops();
-            case PARAMS -> budget.params();
-            case LATENCY -> budget.latency();
-        };
+        return budget.ratios().get(budgetKind());
     }
 }

@@ -1,6 +1,7 @@
 package org.zeroprune.nas.config;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
@@ -12,13 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.plugin.PluginRegistry;
-import org.zeroprune.nas.search.EvolutionarySearch;
-import org.zeroprune.nas.search.ExhaustiveSearch;
-import org.zeroprune.nas.search.GreedySearch;
-import org.zeroprune.nas.search.HybridSearch;
-import org.zeroprune.nas.search.RandomSearch;
+import org.zeroprune.nas.search.SearchStrategies;
 import org.zeroprune.nas.search.SearchStrategy;
-import org.zeroprune.nas.search.UniformSearch;
 import org.zeroprune.spi.context.ProgressListener;
 
 /**
@@ -49,13 +45,10 @@ public final class PruneModule extends AbstractModule {
         bind(PruneConfig.class).toInstance(config);
         bind(ProgressListener.class).toInstance(progress);
         bind(ModelRuntime.class).toInstance(runtime);
+        // the names and strategies come from the search package's registry, so that a strategy is named once
         MapBinder<String, SearchStrategy> searches = MapBinder.newMapBinder(binder(), String.class, SearchStrategy.class);
-        searches.addBinding("random").to(RandomSearch.class);
-        searches.addBinding("evolutionary").to(EvolutionarySearch.class);
-        searches.addBinding("greedy").to(GreedySearch.class);
-        searches.addBinding("uniform").to(UniformSearch.class);
-        searches.addBinding("exhaustive").to(ExhaustiveSearch.class);
-        searches.addBinding("hybrid").to(HybridSearch.class);
+        SearchStrategies.factories().forEach((name, factory) -> searches.addBinding(name)
+                .toProvider((Provider<SearchStrategy>) factory::get));
     }
 
     @Provides

@@ -26,6 +26,11 @@ public final class EvolutionarySearch implements SearchStrategy {
     }
 
     @Override
+    public long plannedEvaluations(SearchConfig config) {
+        return config.candidates();
+    }
+
+    @Override
     public void search(SearchContext context) {
         int size = context.config().population();
         int wanted = context.config().candidates();

@@ -27,6 +27,17 @@ public final class HybridSearch implements SearchStrategy {
     }
 
     @Override
+    public long plannedEvaluations(SearchConfig config) {
+        // the expensive evaluations; the screening counts its own
+        return config.shortlist();
+    }
+
+    @Override
+    public boolean screens() {
+        return true;
+    }
+
+    @Override
     public void search(SearchContext context) {
         CandidateEvaluator screening = context.screening().orElseThrow(() -> new ConfigException(
                 "search strategy hybrid needs search.screening, a cheap scoring strategy"));

@@ -18,6 +18,11 @@ public final class RandomSearch implements SearchStrategy {
     }
 
     @Override
+    public long plannedEvaluations(SearchConfig config) {
+        return config.candidates();
+    }
+
+    @Override
     public void search(SearchContext context) {
         int wanted = context.config().candidates();
         int attempts = 0;

@@ -16,4 +16,20 @@ public interface SearchStrategy {
 
     /** Runs the search. */
     void search(SearchContext context);
+
+    /**
+     * How many evaluations the search's progress counts to, or -1 when that is not known ahead
+     * (greedy, uniform, exhaustive). A pipeline asks this rather than testing the strategy's name.
+     */
+    default long plannedEvaluations(SearchConfig config) {
+        return -1;
+    }
+
+    /**
+     * Whether the search screens candidates with a cheap strategy ({@code search.screening}) before
+     * the configured one scores a shortlist; such a run prepares the screening strategy too.
+     */
+    default boolean screens() {
+        return false;
+    }
 }

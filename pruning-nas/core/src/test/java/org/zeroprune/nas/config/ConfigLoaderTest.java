@@ -1,7 +1,6 @@
 package org.zeroprune.nas.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +48,7 @@ class ConfigLoaderTest {
         overrides.put("scoring.options.statistic", "stable-rank");
         PruneConfig c = ConfigLoader.load(Optional.of(file), overrides);
         assertEquals(BudgetKind.PARAMS, c.budgetKind());
-        assertNull(c.budget().flops());
+        assertEquals(Map.of(BudgetKind.PARAMS, 0.5), c.budget().ratios());
         assertEquals(9, c.search().seed());
         assertEquals("evolutionary", c.search().strategy());
         assertEquals(Map.of("alpha", "0.25", "statistic", "stable-rank"), c.scoring().options());
