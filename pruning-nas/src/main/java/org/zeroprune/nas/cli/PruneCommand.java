@@ -22,8 +22,11 @@ import picocli.CommandLine.Option;
         description = {"Search head and neuron masks of a BERT model under a budget, rank them with a scoring strategy,"
                 + " and write out/ranking.json, out/ranking.csv, out/summary.json and the chosen candidate as a pruned"
                 + " checkpoint in out/model.",
-                "With no option: the embedded all-MiniLM-L6-v2 at 60%% of its FLOPs; evolutionary search over 600 candidates"
-                        + " scored by synthetic-fidelity (data-free, one forward pass each); seed 42; output in ./out."},
+                "With no option (the defaults of defaults.yaml): the ${bundle:defaults.model} all-MiniLM-L6-v2 at"
+                        + " ${bundle:defaults.budget.flops} of its FLOPs; ${bundle:defaults.search.strategy} search over"
+                        + " ${bundle:defaults.search.candidates} candidates scored by ${bundle:defaults.scoring.strategy}"
+                        + " (data-free, one forward pass each); seed ${bundle:defaults.search.seed}; output in"
+                        + " ./${bundle:defaults.output.dir}."},
         footer = {"", "Settings come from the defaults, then --config FILE, then the options below; --set KEY=VALUE sets"
                 + " any key of the configuration file (e.g. --set search.neuron-block=32)."})
 final class PruneCommand implements Callable<Integer> {
