@@ -3,6 +3,7 @@ package org.zeroprune.nas.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.benchmark.flexibert.BenchmarkReader;
@@ -16,10 +17,11 @@ import org.zeroprune.nas.benchmark.flexibert.ReportJson;
 import org.zeroprune.nas.benchmark.flexibert.ReportTable;
 import org.zeroprune.nas.benchmark.flexibert.StrategyLineup;
 import org.zeroprune.nas.benchmark.onnx.OnnxLatencyBenchmark;
-import org.zeroprune.nas.config.PruneModule;
+import org.zeroprune.nas.evaluate.StrategySpec;
 import org.zeroprune.nas.io.ResultFile;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -39,8 +41,8 @@ final class BenchmarkCommand {
                     + " report Kendall tau-b and Spearman rho against their GLUE score, over all architectures and over"
                     + " those not in the alpha sample, as mean ± sd across seeds.",
                 "Each seed has its own alpha sample (the labelled samples strategies may fit alpha on; quality ="
-                        + " scores.glue) and its own weights, N(0, 0.02²). Strategies: NAME[:KEY=VALUE...] of a plugin"
-                        + " strategy (see: zeroprune strategies), 'layers' (number of layers, computed here), a"
+                        + " scores.glue) and its own weights, N(0, 0.02²). Strategies: NAME[:KEY=VALUE,KEY=VALUE] of a"
+                        + " plugin strategy (see: zeroprune strategies), 'layers' (number of layers, computed here), a"
                         + " harness variant (variant-module-mean, variant-layer-mean, variant-log-balance,"
                         + " variant-log-relative), or 'default' for: zerolm with alpha-selection=benchmark-sampling"
                         + " and =self-parameter-correlation, zerolm with every other statistic, params, flops,"
@@ -76,18 +78,19 @@ final class BenchmarkCommand {
                 description = "Architectures in each seed's alpha sample; the rest are held out (default: ${DEFAULT-VALUE}).")
         int sampleSize;
 
-        @Option(names = "--strategies", paramLabel = "a,b,...", split = ",", hideParamSyntax = true, defaultValue = StrategyLineup.DEFAULT,
-                description = "Strategies to benchmark (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--strategies", paramLabel = "a,b,...", hideParamSyntax = true, defaultValue = StrategyLineup.DEFAULT,
+                description = "Strategies to benchmark, separated by ',' or ';' (a KEY=VALUE item belongs to the strategy"
+                        + " before it; repeatable; default: ${DEFAULT-VALUE}).")
         List<String> strategies;
 
-        @Option(names = "--out", paramLabel = "FILE.json", description = "Write the results as JSON.")
-        Path out;
+        @Mixin
+        ResultFileOption out;
 
         @Option(names = "--scores", description = "With --out: include every architecture's score per seed.")
         boolean scores;
 
-        @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
-        List<String> plugins = List.of();
+        @Mixin
+        PluginsOption plugins;
 
         @Option(names = "--threads", paramLabel = "N",
                 description = "Architectures scored in parallel (default: the number of cores); results do not depend"
@@ -98,35 +101,35 @@ final class BenchmarkCommand {
                 description = "Tokens per sequence for MACs (default: ${DEFAULT-VALUE}).")
         int sequenceLength;
 
-        @Option(names = "--quiet", description = "No progress on stderr.")
-        boolean quiet;
+        @Mixin
+        QuietOption quiet;
 
         @Override
         public Integer call() {
-            if (out != null) {
-                ResultFile.requireReplaceable(out);
-            }
+            Optional<Path> json = out.checked();
             List<BenchmarkRecord> records = BenchmarkReader.read(data);
             Path spacePath = searchSpace != null ? searchSpace : siblingSearchSpace(data);
             FlexiSearchSpace space = FlexiSearchSpace.read(spacePath);
-            PluginRegistry registry = PluginRegistry.discover(PruneModule.pluginDirectories(plugins));
+            PluginRegistry registry = plugins.discover();
             registry.problems().forEach(p -> System.err.println("warning: " + p));
             List<Long> seedList = BenchmarkSettings.consecutiveSeeds(firstSeed, seeds);
             int spectral = spectralSeeds == null ? seeds : spectralSeeds;
             if (spectral < 1) {
                 throw new ZeroPruneException("--spectral-seeds must be at least 1, got " + spectral);
             }
-            List<BenchmarkStrategy> lineup = StrategyLineup.resolve(strategies, registry, spectral);
+            List<String> specs = strategies.stream().flatMap(s -> StrategySpec.parseList(s,
+                    w -> System.err.println("warning: " + w)).stream()).map(StrategySpec::label).toList();
+            List<BenchmarkStrategy> lineup = StrategyLineup.resolve(specs, registry, spectral);
             int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             BenchmarkSettings settings = new BenchmarkSettings(seedList, sampleSize, threadCount, sequenceLength, scores);
             FlexiBertBenchmark benchmark = new FlexiBertBenchmark(data.toString(), records, space, settings,
-                    new ConsoleProgress(System.err, quiet));
+                    quiet.progress());
             BenchmarkReport report = benchmark.run(lineup);
             System.out.print(ReportTable.of(report));
-            if (out != null) {
-                ResultFile.write(out, "flexibert", ReportJson.of(report));
-                System.out.println(String.format(Locale.ROOT, "wrote %s", out));
-            }
+            json.ifPresent(file -> {
+                ResultFile.write(file, "flexibert", ReportJson.of(report));
+                System.out.println(String.format(Locale.ROOT, "wrote %s", file));
+            });
             return 0;
         }
 
@@ -178,20 +181,18 @@ final class BenchmarkCommand {
                         + " prune); order writes kept counts and the unit order once, for importance unit selection.")
         String masks;
 
-        @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
-        List<String> plugins = List.of();
+        @Mixin
+        PluginsOption plugins;
 
-        @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the figures as JSON.")
-        Path out;
+        @Mixin
+        ResultFileOption out;
 
-        @Option(names = "--quiet", description = "No progress output.")
-        boolean quiet;
+        @Mixin
+        QuietOption quiet;
 
         @Override
         public Integer call() throws Exception {
-            if (out != null) {
-                ResultFile.requireReplaceable(out);
-            }
+            Optional<Path> json = out.checked();
             if (candidates != null && candidates < 1) {
                 throw new ZeroPruneException("--candidates must be at least 1, got " + candidates);
             }
@@ -203,11 +204,11 @@ final class BenchmarkCommand {
             Path dir = work != null ? work : org.zeroprune.nas.onnx.EmbeddedModel.cacheRoot().resolve("bench");
             var benchmark = new org.zeroprune.nas.benchmark.prune.PruneBenchmark(dir, chosen, strategy,
                     candidates == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(candidates),
-                    unitSelection, masks, plugins, new ConsoleProgress(System.err, quiet));
+                    unitSelection, masks, plugins.given(), quiet.progress());
             var report = benchmark.run();
             System.out.print(org.zeroprune.nas.benchmark.prune.PruneBenchmarkTable.format(report));
-            if (out != null) {
-                org.zeroprune.nas.benchmark.prune.PruneBenchmark.writeJson(out, report);
+            if (json.isPresent()) {
+                org.zeroprune.nas.benchmark.prune.PruneBenchmark.writeJson(json.get(), report);
             }
             return 0;
         }
@@ -242,14 +243,12 @@ final class BenchmarkCommand {
                 description = "Timed runs of each model per shape and thread count (default: ${DEFAULT-VALUE}).")
         int runs;
 
-        @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the figures as JSON.")
-        Path out;
+        @Mixin
+        ResultFileOption out;
 
         @Override
         public Integer call() {
-            if (out != null) {
-                ResultFile.requireReplaceable(out);
-            }
+            Optional<Path> json = out.checked();
             List<int[]> parsed = shapes.stream().map(Onnx::shape).toList();
             if (runs < 1 || threads.stream().anyMatch(t -> t < 1)) {
                 throw new ZeroPruneException("--runs and --threads must be at least 1, got " + runs + " and " + threads);
@@ -257,9 +256,7 @@ final class BenchmarkCommand {
             String denseSpec = dense != null ? dense : OnnxLatencyBenchmark.denseOf(model);
             var report = OnnxLatencyBenchmark.run(model, denseSpec, parsed, threads, runs);
             System.out.print(OnnxLatencyBenchmark.format(report));
-            if (out != null) {
-                OnnxLatencyBenchmark.writeJson(out, report);
-            }
+            json.ifPresent(file -> OnnxLatencyBenchmark.writeJson(file, report));
             return 0;
         }
 

@@ -3,7 +3,6 @@ package org.zeroprune.nas.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,6 +16,7 @@ import org.zeroprune.nas.forward.DjlModelRuntime;
 import org.zeroprune.nas.prune.ReconstructionStep;
 import org.zeroprune.nas.reconstruct.Reconstructor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code zeroprune export}: any ranked candidate of an earlier prune as a pruned checkpoint, without a new search. */
@@ -35,52 +35,36 @@ final class ExportCommand implements Callable<Integer> {
             + " (default: the ranking's modelSource).")
     String model;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The checkpoint directory to write.")
-    Path out;
+    @Mixin
+    CheckpointOutputOptions output;
 
-    @Option(names = "--overwrite", description = "Replace an existing output directory.")
-    boolean overwrite;
+    @Mixin
+    ExportOptions export;
 
-    @Option(names = "--format", paramLabel = "both|safetensors|onnx", defaultValue = "both",
-            description = "Model files to write: model.safetensors and model.onnx (${DEFAULT-VALUE}), or one of them.")
-    String format;
+    @Mixin
+    CorpusOption corpus;
 
-    @Option(names = "--reconstruct", paramLabel = "LEVEL", description = "Reconstruction before writing: tune (default),"
-            + " scales, refit or none (the plain cut), as in prune.")
-    String reconstruct;
-
-    @Option(names = "--corpus", paramLabel = "builtin|FILE", description = "Calibrate the reconstruction on this"
-            + " corpus's calibration part instead of generated tokens.")
-    String corpus;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated calibration tokens (default 42).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Override
     public Integer call() {
-        ExportFormat formats;
-        try {
-            formats = ExportFormat.named(format);
-        } catch (IllegalArgumentException x) {
-            throw new ConfigException("--format: " + x.getMessage());
+        if (export.format != null) {
+            try {
+                ExportFormat.named(export.format);
+            } catch (IllegalArgumentException x) {
+                throw new ConfigException("--format: " + x.getMessage());
+            }
         }
-        Map<String, String> overrides = new LinkedHashMap<>();
-        if (reconstruct != null) {
-            overrides.put("reconstruct.level", reconstruct);
-        }
-        if (corpus != null) {
-            overrides.put("scoring.corpus", corpus);
-        }
-        if (seed != null) {
-            overrides.put("search.seed", seed.toString());
-        }
-        PruneConfig config = ConfigLoader.load(Optional.empty(), overrides);
+        PruneConfig config = ConfigLoader.load(Optional.empty(),
+                seed.addTo(corpus.addTo(export.addTo(new Overrides(Map.of())))).values());
+        ExportFormat formats = ExportFormat.named(config.output().format());
         ObjectNode[] report = new ObjectNode[1];
         RankedCandidateExport.Exported e;
         try (DjlModelRuntime runtime = new DjlModelRuntime()) {
             ReconstructionStep step = new ReconstructionStep(config.reconstruct(), config.scoring().corpus(), runtime,
                     config.search().seed());
-            e = RankedCandidateExport.export(ranking, rank, model, out, overwrite, formats, (dense, cut) -> {
+            e = RankedCandidateExport.export(ranking, rank, model, output.out, output.overwrite(), formats, (dense, cut) -> {
                 Reconstructor.Reconstruction r = step.run(dense, cut);
                 report[0] = r.report();
                 return r.checkpoint();
@@ -95,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
             neurons[l] = c.config().ffnWidth(l);
         }
         System.out.printf("exported rank %d of %s (score %s, MACs %.3f of dense) -> %s%n", e.rank(), ranking,
-                e.row().path("score").asText(), e.row().path("macsRatio").asDouble(), out);
+                e.row().path("score").asText(), e.row().path("macsRatio").asDouble(), output.out);
         System.out.printf("  %,d parameters; heads per layer %s, neurons per layer %s; from %s%n", c.parameterCount(),
                 Arrays.toString(heads).replace(",", ""), Arrays.toString(neurons).replace(",", ""), e.model());
         PruneCommand.printReconstruction(report[0]);

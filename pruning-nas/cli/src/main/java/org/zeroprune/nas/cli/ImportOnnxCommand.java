@@ -11,6 +11,7 @@ import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.onnx.OnnxBertImporter;
 import org.zeroprune.nas.onnx.OnnxImportException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,11 +31,8 @@ final class ImportOnnxCommand implements Callable<Integer> {
             + " file nor the graph tells; refused if either says otherwise.")
     Integer heads;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The checkpoint directory to write.")
-    Path out;
-
-    @Option(names = "--overwrite", description = "Replace an existing output directory.")
-    boolean overwrite;
+    @Mixin
+    CheckpointOutputOptions output;
 
     @Override
     public Integer call() {
@@ -42,21 +40,21 @@ final class ImportOnnxCommand implements Callable<Integer> {
         if (Files.isDirectory(onnx)) {
             throw new OnnxImportException(onnx + ": is a directory; expected a file: a BERT encoder exported to ONNX");
         }
-        try (OutputDirectory output = OutputDirectory.claim(out, overwrite, "import-onnx",
+        try (OutputDirectory claimed = output.claim("import-onnx",
                 Arrays.asList(onnx.toString(), tokenizer == null ? null : tokenizer.toString()))) {
-            return importInto(output);
+            return importInto(claimed);
         }
     }
 
-    private int importInto(OutputDirectory output) {
+    private int importInto(OutputDirectory claimed) {
         Optional<Path> tok = Optional.ofNullable(tokenizer);
         if (tok.isEmpty()) {
             Path sibling = onnx.toAbsolutePath().resolveSibling("tokenizer.json");
             tok = Files.isRegularFile(sibling) ? Optional.of(sibling) : Optional.empty();
         }
         BertCheckpoint checkpoint = OnnxBertImporter.importFile(onnx, tok,
-                heads == null ? OptionalInt.empty() : OptionalInt.of(heads), output);
-        System.out.printf("imported %s -> %s: %d layers, hidden %d, %d heads, FFN %d, %,d parameters%s%n", onnx, out,
+                heads == null ? OptionalInt.empty() : OptionalInt.of(heads), claimed);
+        System.out.printf("imported %s -> %s: %d layers, hidden %d, %d heads, FFN %d, %,d parameters%s%n", onnx, output.out,
                 checkpoint.config().layers(), checkpoint.config().hiddenSize(), checkpoint.config().attentionHeads(),
                 checkpoint.config().intermediateSize(), checkpoint.parameterCount(),
                 tok.isPresent() ? "" : " (no tokenizer.json: pass --tokenizer to copy one)");

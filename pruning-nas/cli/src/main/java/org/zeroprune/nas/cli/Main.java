@@ -30,6 +30,7 @@ public final class Main {
     /** Runs the command line and returns its exit status. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setResourceBundle(new ConfigDefaults()); // after the subcommands: they take it too
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd, parsed.matchedOption("--verbose") != null
                 || isVerbose(parsed)));
         return cli.execute(args);

@@ -13,11 +13,13 @@ import picocli.CommandLine.Option;
                 + " in its jars. Pass one with --model djl://...; it is fetched into DJL's cache on first use, which needs"
                 + " internet access.")
 final class ModelsCommand implements Callable<Integer> {
-    @Option(names = "--filter", paramLabel = "TEXT", description = "Only ids containing TEXT (case-insensitive).")
-    String filter = "";
+    @Option(names = "--filter", paramLabel = "TEXT", defaultValue = "", description = "Only ids containing TEXT"
+            + " (case-insensitive).")
+    String filter;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N entries (default: 50; 0 = all).")
-    int limit = 50;
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N entries, 0 = all"
+            + " (default: ${DEFAULT-VALUE}).")
+    int limit;
 
     @Override
     public Integer call() {

@@ -4,19 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.api.ZeroPrune;
-import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.eval.CorpusLanguageCheck;
 import org.zeroprune.nas.prune.PruneResult;
 import org.zeroprune.nas.search.ScoredCandidate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code zeroprune prune}: search, rank and export. */
@@ -24,129 +22,106 @@ import picocli.CommandLine.Option;
         description = {"Search head and neuron masks of a BERT model under a budget, rank them with a scoring strategy,"
                 + " and write out/ranking.json, out/ranking.csv, out/summary.json and the chosen candidate as a pruned"
                 + " checkpoint in out/model.",
-                "With no option: the embedded all-MiniLM-L6-v2 at 60%% of its FLOPs; evolutionary search over 600 candidates"
-                        + " scored by synthetic-fidelity (data-free, one forward pass each); seed 42; output in ./out."},
+                "With no option (the defaults of defaults.yaml): the ${bundle:defaults.model} all-MiniLM-L6-v2 at"
+                        + " ${bundle:defaults.budget.flops} of its FLOPs; ${bundle:defaults.search.strategy} search over"
+                        + " ${bundle:defaults.search.candidates} candidates scored by ${bundle:defaults.scoring.strategy}"
+                        + " (data-free, one forward pass each); seed ${bundle:defaults.search.seed}; output in"
+                        + " ./${bundle:defaults.output.dir}."},
         footer = {"", "Settings come from the defaults, then --config FILE, then the options below; --set KEY=VALUE sets"
                 + " any key of the configuration file (e.g. --set search.neuron-block=32)."})
 final class PruneCommand implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "DIR|FILE.onnx", description = "Checkpoint directory, .onnx file, or"
-            + " 'embedded' (default).")
-    String model;
+    @Mixin
+    ConfigOptions config;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A YAML or JSON configuration file.")
-    Path configFile;
-
-    @Option(names = "--strategy", paramLabel = "NAME", description = "Scoring strategy (see: zeroprune strategies).")
+    @Option(names = "--strategy", paramLabel = "NAME", description = "Scoring strategy (see: zeroprune strategies;"
+            + " default: ${bundle:defaults.scoring.strategy}).")
     String strategy;
 
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "An option of the scoring strategy (repeatable).")
     Map<String, String> options = new LinkedHashMap<>();
 
-    @Option(names = "--flops", paramLabel = "RATIO", description = "Budget: kept fraction of the dense MACs, in (0, 1].")
-    Double flops;
-
-    @Option(names = "--params", paramLabel = "RATIO", description = "Budget: kept fraction of the encoder's parameters.")
-    Double params;
-
-    @Option(names = "--latency", paramLabel = "RATIO", description = "Budget: kept fraction of the measured latency.")
+    @Option(names = "--latency", paramLabel = "RATIO", description = "Budget: kept fraction of the measured latency,"
+            + " instead of --flops.")
     Double latency;
 
     @Option(names = "--search", paramLabel = "NAME", description = "Search strategy: random, evolutionary, greedy,"
-            + " uniform, exhaustive, hybrid.")
+            + " uniform, exhaustive, hybrid (default: ${bundle:defaults.search.strategy}).")
     String search;
 
-    @Option(names = "--candidates", paramLabel = "N", description = "Candidates the search evaluates.")
+    @Option(names = "--candidates", paramLabel = "N", description = "Candidates the search evaluates (default:"
+            + " ${bundle:defaults.search.candidates}).")
     Integer candidates;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed; the same seed gives the same ranking.")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
-    @Option(names = "--corpus", paramLabel = "builtin|FILE", description = "Calibration text for data-driven strategies.")
-    String corpus;
+    @Mixin
+    CorpusOption corpus;
 
     @Option(names = "--unit-importance", paramLabel = "NAME", description = "Strategy whose per-unit importance picks"
             + " the heads and neurons a layer keeps (default: the scoring strategy's); e.g. fisher, with --corpus.")
     String unitImportance;
 
-    @Option(names = "--reconstruct", paramLabel = "LEVEL", description = "Reconstruction of the chosen candidate before"
-            + " export: tune (default; end-to-end tuning of per-unit scales, output biases and LayerNorms), scales or"
-            + " refit (layer-wise least squares), none (the plain cut). Calibrated on generated tokens, or on the"
-            + " --corpus calibration part when one is given.")
-    String reconstruct;
+    @Mixin
+    ExportOptions export;
 
-    @Option(names = "--sts", paramLabel = "FILE", description = "An STS benchmark file (tab-separated: genre, file, year,"
-            + " id, score, sentence 1, sentence 2): the summary gives the Spearman x100 of the dense, cut and exported"
-            + " model on it.")
-    String sts;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default:"
+            + " ${bundle:defaults.output.dir}).")
     String out;
 
-    @Option(names = "--overwrite", description = "Replace an existing output directory.")
-    boolean overwrite;
+    @Mixin
+    OverwriteOption overwrite;
 
-    @Option(names = "--export-rank", paramLabel = "K", description = "Export the K-th best candidate (default: 1).")
+    @Option(names = "--export-rank", paramLabel = "K", description = "Export the K-th best candidate (default:"
+            + " ${bundle:defaults.output.export-rank}).")
     Integer exportRank;
 
     @Option(names = "--no-export", description = "Write the ranking only.")
     boolean noExport;
 
-    @Option(names = "--format", paramLabel = "both|safetensors|onnx", description = "Model files of the export:"
-            + " model.safetensors and model.onnx (both, the default), or one of them.")
-    String format;
-
     @Option(names = "--masks", paramLabel = "ranges|order", description = "How the ranking writes each candidate's"
-            + " masks: ranges of kept indices (default), or order: kept counts, with the unit order written once"
-            + " (much smaller; needs units kept by importance).")
+            + " masks: ranges of kept indices, or order: kept counts, with the unit order written once (much smaller;"
+            + " needs units kept by importance) (default: ${bundle:defaults.output.masks}).")
     String masks;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
-    List<String> plugins = List.of();
+    @Mixin
+    PluginsOption plugins;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (0 = every core).")
+    @Option(names = "--threads", paramLabel = "N", description = "Scoring threads, 0 = every core (default:"
+            + " ${bundle:defaults.threads}).")
     Integer threads;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set any configuration key (repeatable).")
-    Map<String, String> settings = new LinkedHashMap<>();
-
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
-        Overrides overrides = new Overrides(settings).put("model", model, "--model")
-                .put("scoring.strategy", strategy, "--strategy");
-        options.forEach((k, v) -> overrides.put("scoring.options." + k, v, "--option " + k + "="));
-        if (noExport && (exportRank != null || format != null)) {
+        if (noExport && (exportRank != null || export.format != null)) {
             // both choose what the export writes; with no export they would be ignored without a word
             throw new ConfigException((exportRank != null ? "--export-rank" : "--format") + " chooses what is exported,"
                     + " but --no-export exports nothing: give one of them");
         }
-        int budgets = (flops != null ? 1 : 0) + (params != null ? 1 : 0) + (latency != null ? 1 : 0);
-        if (budgets > 1) {
+        if (config.severalBudgets(latency)) {
             throw new ConfigException("give one budget: --flops, --params or --latency");
         }
-        overrides.put("budget.flops", flops, "--flops").put("budget.params", params, "--params")
-                .put("budget.latency", latency, "--latency").put("search.strategy", search, "--search")
-                .put("search.candidates", candidates, "--candidates").put("search.seed", seed, "--seed")
-                .put("scoring.corpus", corpus, "--corpus").put("search.unit-importance", unitImportance, "--unit-importance")
-                .put("output.dir", out, "--out").put("reconstruct.level", reconstruct, "--reconstruct")
-                .put("output.sts", sts, "--sts").put("output.overwrite", overwrite ? true : null, "--overwrite")
+        Overrides overrides = config.overrides().put("scoring.strategy", strategy, "--strategy");
+        options.forEach((k, v) -> overrides.put("scoring.options." + k, v, "--option " + k + "="));
+        seed.addTo(corpus.addTo(export.addTo(overrides)));
+        overrides.put("budget.latency", latency, "--latency").put("search.strategy", search, "--search")
+                .put("search.candidates", candidates, "--candidates")
+                .put("search.unit-importance", unitImportance, "--unit-importance")
+                .put("output.dir", out, "--out").put("output.overwrite", overwrite.ifGiven(), "--overwrite")
                 .put("output.export-rank", exportRank, "--export-rank").put("output.masks", masks, "--masks")
-                .put("output.format", format, "--format").put("output.export", noExport ? false : null, "--no-export")
-                .put("threads", threads, "--threads");
-        PruneConfig config = ConfigLoader.load(Optional.ofNullable(configFile), overrides.values());
-        if (!plugins.isEmpty()) {
-            List<String> all = new java.util.ArrayList<>(config.plugins());
-            all.addAll(plugins);
-            config = new PruneConfig(config.model(), config.budget(), config.search(), config.scoring(), config.output(),
-                    all, config.threads(), config.reconstruct());
+                .put("output.export", noExport ? false : null, "--no-export").put("threads", threads, "--threads");
+        PruneConfig loaded = config.load(overrides);
+        if (!plugins.given().isEmpty()) {
+            loaded = new PruneConfig(loaded.model(), loaded.budget(), loaded.search(), loaded.scoring(), loaded.output(),
+                    plugins.after(loaded.plugins()), loaded.threads(), loaded.reconstruct());
         }
-        PruneResult result = ZeroPrune.prune(config, new ConsoleProgress(System.err, quiet));
-        printSummary(config, result);
+        PruneResult result = ZeroPrune.prune(loaded, quiet.progress());
+        printSummary(loaded, result);
         return 0;
     }
-
 
     private static void printSummary(PruneConfig config, PruneResult result) {
         ObjectNode s = result.summary();

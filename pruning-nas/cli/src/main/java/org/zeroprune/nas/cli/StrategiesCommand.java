@@ -3,14 +3,12 @@ package org.zeroprune.nas.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.zeroprune.nas.config.PruneModule;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
 import org.zeroprune.spi.OptionSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code zeroprune strategies}: the scoring strategies found, with where each came from. */
@@ -18,16 +16,15 @@ import picocli.CommandLine.Option;
         description = "List the scoring strategies found on the class path and in plugin directories"
                 + " (./plugins, $ZEROPRUNE_PLUGINS, --plugins), with their options and the jar each came from.")
 final class StrategiesCommand implements Callable<Integer> {
-    @Option(names = "--plugins", paramLabel = "DIR", description = "A plugin directory (repeatable).")
-    List<String> plugins = List.of();
+    @Mixin
+    PluginsOption plugins;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        List<Path> dirs = PruneModule.pluginDirectories(plugins);
-        PluginRegistry registry = PluginRegistry.discover(dirs);
+        PluginRegistry registry = plugins.discover();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ArrayNode list = mapper.createArrayNode();

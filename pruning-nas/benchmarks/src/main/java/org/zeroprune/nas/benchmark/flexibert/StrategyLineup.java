@@ -1,7 +1,6 @@
 package org.zeroprune.nas.benchmark.flexibert;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.benchmark.flexibert.variant.BalancedVariantStrategy;
 import org.zeroprune.nas.benchmark.flexibert.variant.VariantFormula;
+import org.zeroprune.nas.evaluate.StrategySpec;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
 import org.zeroprune.spi.OptionSpec;
@@ -17,12 +17,12 @@ import org.zeroprune.spi.OptionType;
 /**
  * Turns the command line's strategy list into {@link BenchmarkStrategy}s.
  *
- * <p>Each item is {@code NAME[:KEY=VALUE]...}. {@code layers} is the harness's layer-count baseline,
- * {@code variant-...} a harness variant ({@link VariantFormula#labels()}), {@code default} the
- * default lineup ({@link #defaultSpecs}); any other name is a plugin strategy from the registry,
- * created with the given options. A plugin spec that sets {@code statistic} to anything but
- * {@code frobenius} computes singular values and is limited to the first {@code spectralSeeds}
- * seeds.
+ * <p>Each item is a {@link StrategySpec}, {@code NAME[:KEY=VALUE,...]}. {@code layers} is the
+ * harness's layer-count baseline, {@code variant-...} a harness variant
+ * ({@link VariantFormula#labels()}), {@code default} the default lineup ({@link #defaultSpecs}); any
+ * other name is a plugin strategy from the registry, created with the given options. A plugin spec
+ * that sets {@code statistic} to anything but {@code frobenius} computes singular values and is
+ * limited to the first {@code spectralSeeds} seeds.
  */
 public final class StrategyLineup {
     /** Expands to {@link #defaultSpecs}. */
@@ -48,7 +48,7 @@ public final class StrategyLineup {
         specs.add(ZEROLM + ":alpha-selection=self-parameter-correlation");
         for (String statistic : statistics(registry)) {
             if (!statistic.equals(FAST_STATISTIC)) {
-                specs.add(sampling + ":" + STATISTIC + "=" + statistic);
+                specs.add(sampling + "," + STATISTIC + "=" + statistic);
             }
         }
         specs.addAll(List.of("params", "flops", "magnitude", LayerCountStrategy.LABEL));
@@ -94,17 +94,9 @@ public final class StrategyLineup {
     }
 
     private static BenchmarkStrategy resolveOne(String spec, PluginRegistry registry, int spectralSeeds) {
-        String[] parts = spec.split(":");
-        String name = parts[0];
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i < parts.length; i++) {
-            int eq = parts[i].indexOf('=');
-            if (eq <= 0) {
-                throw new ZeroPruneException("strategy '" + spec + "': '" + parts[i]
-                        + "' is not KEY=VALUE; write NAME:KEY=VALUE:KEY=VALUE");
-            }
-            options.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
-        }
+        StrategySpec parsed = StrategySpec.parse(spec);
+        String name = parsed.name();
+        Map<String, String> options = parsed.options();
         if (name.equals(LayerCountStrategy.LABEL)) {
             requireNoOptions(spec, options);
             return new BenchmarkStrategy(spec, BenchmarkStrategy.Kind.BASELINE, "harness", options, Integer.MAX_VALUE,

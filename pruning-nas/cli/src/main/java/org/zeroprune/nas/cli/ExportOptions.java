@@ -1,0 +1,20 @@
+package org.zeroprune.nas.cli;
+
+import picocli.CommandLine.Option;
+
+/** How {@code prune} and {@code export} write the pruned model: {@code --reconstruct} and {@code --format}. */
+final class ExportOptions {
+    @Option(names = "--reconstruct", paramLabel = "LEVEL", description = "Reconstruction of the pruned model before it"
+            + " is written: tune (end-to-end tuning of per-unit scales, output biases and LayerNorms), scales or refit"
+            + " (layer-wise least squares), none (the plain cut); calibrated on generated tokens, or on the --corpus"
+            + " calibration part when one is given (default: ${bundle:defaults.reconstruct.level}).")
+    String reconstruct;
+
+    @Option(names = "--format", paramLabel = "both|safetensors|onnx", description = "Model files to write:"
+            + " model.safetensors and model.onnx (both), or one of them (default: ${bundle:defaults.output.format}).")
+    String format;
+
+    Overrides addTo(Overrides overrides) {
+        return overrides.put("reconstruct.level", reconstruct, "--reconstruct").put("output.format", format, "--format");
+    }
+}
