@@ -44,8 +44,8 @@ final class PruneCommand implements Callable<Integer> {
             + " instead of --flops.")
     Double latency;
 
-    @Option(names = "--search", paramLabel = "NAME", description = "Search strategy: random, evolutionary, greedy,"
-            + " uniform, exhaustive, hybrid (default: ${bundle:defaults.search.strategy}).")
+    @Option(names = "--search", paramLabel = "NAME", completionCandidates = SearchNames.class,
+            description = "Search strategy: ${COMPLETION-CANDIDATES} (default: ${bundle:defaults.search.strategy}).")
     String search;
 
     @Option(names = "--candidates", paramLabel = "N", description = "Candidates the search evaluates (default:"
