@@ -21,7 +21,7 @@ import org.zeroprune.spi.mask.PruningMask;
 /**
  * The export step of a prune run: writes the chosen candidate, reconstructed, as {@code model/}, then
  * times it beside the dense model. The reconstruction's report, the rerank's trials and the latency
- * figures go into the summary.
+ * figures are the summary's {@link PruneSummary.Export}.
  */
 final class ModelExportStep {
     private final PruneConfig config;
@@ -37,44 +37,54 @@ final class ModelExportStep {
     }
 
     /**
+     * What was written and measured.
+     *
+     * @param checkpoint the pruned checkpoint as written
+     * @param figures for the summary
+     */
+    record Exported(BertCheckpoint checkpoint, PruneSummary.Export figures) {
+    }
+
+    /**
      * Writes {@code dir/model} and measures it.
      *
      * @param masks the chosen candidate's ranking row, written beside the checkpoint
      * @param reranked the rerank's pick, already reconstructed; empty to reconstruct the chosen candidate here
-     * @return the pruned checkpoint as written
      */
-    BertCheckpoint write(Path dir, LoadedModel model, PruningMask mask, ObjectNode masks, ExportFormat format,
-            Optional<ReconstructedRerank.Pick> reranked, ReconstructionStep reconstruction, ObjectNode summary)
-            throws IOException {
+    Exported write(Path dir, LoadedModel model, PruningMask mask, ObjectNode masks, ExportFormat format,
+            Optional<ReconstructedRerank.Pick> reranked, ReconstructionStep reconstruction) throws IOException {
         Path modelDir = dir.resolve("model");
         Files.createDirectory(modelDir);
         masks.put("source", model.description());
+        ObjectNode[] report = new ObjectNode[1];
         PrunedModelExport.Written written = PrunedModelExport.write(model.checkpoint(), mask, modelDir, masks, format,
                 cut -> reranked.map(pick -> {
-                    summary.set("reconstruction", pick.reconstruction().report());
-                    summary.set("rerank", pick.trials());
+                    report[0] = pick.reconstruction().report();
                     return pick.onto(cut);
-                }).orElseGet(() -> reconstruct(reconstruction, model, cut, summary)));
-        measureLatency(model, written, format, summary);
-        return written.checkpoint();
+                }).orElseGet(() -> {
+                    Reconstructor.Reconstruction r = reconstruct(reconstruction, model, cut);
+                    report[0] = r.report();
+                    return r.checkpoint();
+                }));
+        Latency latency = measureLatency(model, written, format);
+        return new Exported(written.checkpoint(), new PruneSummary.Export(Optional.ofNullable(report[0]),
+                reranked.map(ReconstructedRerank.Pick::trials), latency.torch(), latency.onnx()));
     }
 
-    /** The cut candidate as reconstruction leaves it; the report goes into the summary. */
-    private BertCheckpoint reconstruct(ReconstructionStep step, LoadedModel model, BertCheckpoint cut, ObjectNode summary) {
+    /** The cut candidate as reconstruction leaves it (the cut itself when the level does not reconstruct), with its report. */
+    private Reconstructor.Reconstruction reconstruct(ReconstructionStep step, LoadedModel model, BertCheckpoint cut) {
         if (!step.reconstructs(model)) {
-            summary.set("reconstruction", step.run(model, cut).report());
-            return cut;
+            return new Reconstructor.Reconstruction(cut, step.run(model, cut).report());
         }
         try (ProgressTask task = progress.start("Reconstructing the chosen candidate (" + step.level().word() + ")", -1)) {
-            Reconstructor.Reconstruction r = timer.time("reconstruct", () -> step.run(model, cut));
-            summary.set("reconstruction", r.report());
-            return r.checkpoint();
+            return timer.time("reconstruct", () -> step.run(model, cut));
         }
     }
 
-    /** Dense against pruned in PyTorch and in ONNX Runtime, as {@code output.measure-latency} asks. */
-    private void measureLatency(LoadedModel model, PrunedModelExport.Written written, ExportFormat format,
-            ObjectNode summary) {
+    /** Dense against pruned in PyTorch and in ONNX Runtime, as {@code output.measure-latency} asks; each if measured. */
+    private Latency measureLatency(LoadedModel model, PrunedModelExport.Written written, ExportFormat format) {
+        Optional<ObjectNode> torchLatency = Optional.empty();
+        Optional<ObjectNode> onnxLatency = Optional.empty();
         // the PyTorch figure times the checkpoint files, so only when model.safetensors is written
         boolean torch = config.output().measureLatency() && format.safetensors();
         boolean ort = config.output().measureLatency() && written.onnx().isPresent();
@@ -83,17 +93,22 @@ final class ModelExportStep {
         if (torch) {
             try (ProgressTask task = progress.start("Timing dense vs pruned forward", -1)) {
                 // its own phase: the export's seconds are the writing alone
-                timer.time("latency", () -> runtime.compareLatency(model.checkpoint(), written.checkpoint(),
+                torchLatency = timer.time("latency", () -> runtime.compareLatency(model.checkpoint(), written.checkpoint(),
                         config.budget().sequenceLength(), config.budget().latencyBatch(), latencyBudget,
-                        latencyBudget.deadline(ort ? 2 : 1))).ifPresent(l -> summary.set("latency", l));
+                        latencyBudget.deadline(ort ? 2 : 1)));
             }
         }
         if (ort) {
             try (ProgressTask task = progress.start("Timing dense vs pruned model.onnx in ONNX Runtime", -1)) {
-                summary.set("onnxLatency", timer.time("onnx-latency", () -> OrtLatencyComparison.compare(
+                onnxLatency = Optional.of(timer.time("onnx-latency", () -> OrtLatencyComparison.compare(
                         model.checkpoint(), written.onnx().get(), config.budget().sequenceLength(),
                         config.budget().latencyBatch(), latencyBudget, latencyBudget.deadline(1))));
             }
         }
+        return new Latency(torchLatency, onnxLatency);
+    }
+
+    /** Dense against pruned, each if timed: in PyTorch, and {@code model.onnx} in ONNX Runtime. */
+    private record Latency(Optional<ObjectNode> torch, Optional<ObjectNode> onnx) {
     }
 }

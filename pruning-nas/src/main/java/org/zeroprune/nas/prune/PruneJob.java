@@ -1,6 +1,5 @@
 package org.zeroprune.nas.prune;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.zeroprune.nas.ConfigException;
-import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
@@ -46,8 +44,6 @@ import org.zeroprune.spi.context.ScoringContext;
  * directory appears complete or not at all.
  */
 public final class PruneJob {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final PruneConfig config;
     private final PluginRegistry registry;
     private final Map<String, SearchStrategy> searches;
@@ -128,7 +124,7 @@ public final class PruneJob {
         int rankAsked = Math.min(config.output().exportRank(), ranked.size());
         Optional<ReconstructedRerank.Pick> reranked = rerank(reconstruction, model, ranked, rankAsked, timer);
         int exportRank = reranked.map(ReconstructedRerank.Pick::rank).orElse(rankAsked);
-        PruneSummary figures = new PruneSummary(model, costs, scorers.scoring(), budget, ranked, exportRank);
+        SummaryAssembly figures = new SummaryAssembly(model, costs, scorers.scoring(), budget, ranked, exportRank);
         ScoredCandidate chosen = figures.chosen();
 
         ChosenModelQuality quality = new ChosenModelQuality(runtime, model, chosen.mask(), config.scoring().corpus(),
@@ -138,8 +134,7 @@ public final class PruneJob {
         Optional<UnitOrder> keptOrder = space.prefixOnly() ? Optional.of(keptOrder(space)) : Optional.empty();
         RankingWriter ranking = new RankingWriter(header, ranked, costs.denseMacs(), costs.denseParams(),
                 figures.fixedParams(), maskFormat, keptOrder);
-        ObjectNode summary = JSON.createObjectNode();
-        BertCheckpoint[] exportedModel = new BertCheckpoint[1];
+        PruneSummary[] summary = new PruneSummary[1];
         Optional<Path> exported = config.output().export() ? Optional.of(out.resolve("model")) : Optional.empty();
         ExportFormat format = ExportFormat.named(config.output().format());
         Optional<Path> exportedOnnx = exported.filter(p -> format.onnx()).map(p -> p.resolve(OnnxExport.FILE));
@@ -150,21 +145,20 @@ public final class PruneJob {
                 ranking.writeJson(dir);
                 ranking.writeCsv(dir);
             });
-            if (config.output().export()) {
-                exportedModel[0] = export.write(dir, model, chosen.mask(), ranking.row(exportRank), format, reranked,
-                        reconstruction, summary);
-            }
-            figures.fill(summary, config, timer, exported, exportedOnnx, header.at("/search/unitOrder").asText(),
+            Optional<ModelExportStep.Exported> written = config.output().export() ? Optional.of(export.write(dir, model,
+                    chosen.mask(), ranking.row(exportRank), format, reranked, reconstruction)) : Optional.empty();
+            summary[0] = figures.summary(config, timer, written.map(ModelExportStep.Exported::figures)
+                    .orElse(PruneSummary.Export.NONE), exported, exportedOnnx, header.at("/search/unitOrder").asText(),
                     language);
             if (quality.measures()) {
                 try (ProgressTask task = progress.start("Measuring the chosen model's quality", -1)) {
-                    timer.time("quality", () -> quality.report(summary, Optional.ofNullable(exportedModel[0])));
+                    summary[0] = timer.time("quality", () -> quality.withQuality(summary[0],
+                            written.map(ModelExportStep.Exported::checkpoint)));
                 }
             }
-            Files.writeString(dir.resolve("summary.json"), PruneSummary.text(summary));
+            Files.writeString(dir.resolve("summary.json"), summary[0].toJsonText());
         }));
-        PruneSummary.putSeconds(summary, timer);
-        return new PruneResult(out, ranked, chosen, exported, exportedOnnx, summary);
+        return new PruneResult(out, ranked, chosen, exported, exportedOnnx, summary[0].withSeconds(timer.seconds()));
     }
 
     /** With {@code reconstruct.rerank} above 1, the candidate that reconstructs best among the best-ranked. */
