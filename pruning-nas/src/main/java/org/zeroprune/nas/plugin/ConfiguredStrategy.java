@@ -86,9 +86,11 @@ public final class ConfiguredStrategy {
             throw e;
         } catch (ScoringException e) {
             // the plugin's own explanation of why it cannot score this model
-            throw new PluginException("strategy '" + name + "'" + (on.isEmpty() ? "" : " on" + on) + ": " + e.getMessage(), e);
+            throw new PluginException("strategy '" + name + "'" + (on.isEmpty() ? "" : " on" + on) + ": "
+                    + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
-            throw new PluginException("strategy '" + name + "' (" + source + ") failed while preparing" + on + ": " + e, e);
+            throw new PluginException("strategy '" + name + "' (" + source + ") failed while preparing" + on + ": " + e,
+                    e);
         }
         if (scorer == null) {
             throw new PluginException("strategy '" + name + "' (" + source + ") returned no scorer" + on);

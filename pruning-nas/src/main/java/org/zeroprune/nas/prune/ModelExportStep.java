@@ -71,7 +71,7 @@ final class ModelExportStep {
                 reranked.map(ReconstructedRerank.Pick::trials), latency.torch(), latency.onnx()));
     }
 
-    /** The cut candidate as reconstruction leaves it (the cut itself when the level does not reconstruct), with its report. */
+    /** The cut candidate as reconstruction leaves it (the cut itself if the step skips this model), and the report. */
     private Reconstructor.Reconstruction reconstruct(ReconstructionStep step, LoadedModel model, BertCheckpoint cut) {
         if (!step.reconstructs(model)) {
             return new Reconstructor.Reconstruction(cut, step.run(model, cut).report());
