@@ -9,6 +9,14 @@ import org.zeroprune.spi.mask.PruningMask;
  *
  * <p>Implementations must be thread-safe and should be cheap: the expensive work belongs in
  * {@link ScoringStrategy#prepare}. A scorer must not copy weight matrices per candidate.
+ *
+ * <p>A scorer belongs to the model and the context it was prepared with, and lives as long as the
+ * framework holds it (one search, one evaluation, one benchmark architecture). It may cache
+ * per-candidate work keyed by content ({@link PruningMask} and its unit sets are values with
+ * {@code equals}), bounded in size; never by the mask's identity, since equal masks are built afresh.
+ * The framework may score equal masks more than once, from any thread and in any order, and relies
+ * on getting the same score each time: a run's ranking must not depend on threads or cache state.
+ * A score that is NaN or infinite fails the run, naming the strategy and the candidate.
  */
 @FunctionalInterface
 public interface CandidateScorer {
@@ -17,7 +25,7 @@ public interface CandidateScorer {
      * The score of one candidate; higher means the candidate is expected to be better.
      *
      * @param mask the kept heads and neurons; its layer and unit counts match the prepared model
-     * @return a finite number
+     * @return a finite number; the same for equal masks
      */
     double score(PruningMask mask);
 

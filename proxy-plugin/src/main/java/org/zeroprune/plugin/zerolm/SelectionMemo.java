@@ -12,6 +12,11 @@ import java.util.function.Supplier;
  * one sample list selects α once. Sources are held weakly, and only the {@value #CAPACITY} most
  * recent entries are kept. Thread-safe: a selection runs under the memo's lock, so concurrent
  * callers with the same key wait for it and reuse it.
+ *
+ * <p>Sound under the SPI's identity contract ({@link org.zeroprune.spi.context.ScoringContext}): one
+ * list instance always holds the same samples, and one sampler instance draws the same candidates
+ * from the same seed, and α depends on nothing else but this strategy's own settings. An empty
+ * list, which carries no identity, never gets here: {@link AlphaSelector#requireSamples} refuses it.
  */
 final class SelectionMemo {
     private static final int CAPACITY = 8;

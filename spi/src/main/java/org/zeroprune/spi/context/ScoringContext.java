@@ -9,6 +9,31 @@ import java.util.Set;
  * Everything a strategy may use besides the model's weights. Only {@link #seed()} and
  * {@link #costModel()} are always present; the rest depends on the command and the configuration,
  * as {@link #capabilities()} says.
+ *
+ * <h2>Identities the framework guarantees</h2>
+ * A <em>run</em> is one {@code prune}, one {@code evaluate}, or one run seed of a benchmark; it may
+ * prepare several strategies, or one strategy on many models, each call with a context of its own.
+ * Within a run:
+ * <ul>
+ *   <li>{@link #labelledSamples()} returns the same unmodifiable list instance on every call and from
+ *       every context of the run. The list and its samples never change, so one instance always
+ *       stands for the same samples, and work derived from them may be cached by the list's identity
+ *       with the {@link #seed()} ({@link org.zeroprune.spi.ScoringStrategy} says how). An
+ *       <em>empty</em> list carries no identity: it may be a constant shared by every run.
+ *   <li>{@link #sampler()} holds the same sampler instance on every call and in every context of the
+ *       run. A sampler draws from one fixed search space, and the same random state gives the same
+ *       candidates, so its identity stands for what it draws. A sampler whose candidates are
+ *       candidates of the model being prepared ({@code prune}, {@code evaluate}) is never handed
+ *       to a context of another model.
+ *   <li>{@link #seed()} is the same in every context of the run.
+ *   <li>The {@link org.zeroprune.spi.model.ModelView} passed to {@code prepare} is not changed while
+ *       the framework holds it; one instance may be prepared by several strategies of a run. A
+ *       labelled or sampled candidate's {@code model()} may be that very instance or a new one on
+ *       each call.
+ * </ul>
+ * Nothing else is promised: the context object itself, {@link #costModel()}, {@link #forward()} and
+ * {@link #calibration()} may be new for every {@code prepare} call, and two runs may or may not
+ * share objects.
  */
 public interface ScoringContext {
 
@@ -18,12 +43,15 @@ public interface ScoringContext {
     /** Costs of candidates of the model being prepared. */
     CostModel costModel();
 
-    /** Samples candidates from the search space, for label-free calibration. */
+    /** Samples candidates from the search space, for label-free calibration; one instance throughout a run. */
     default Optional<CandidateSampler> sampler() {
         return Optional.empty();
     }
 
-    /** Candidates with a measured quality (benchmark records or measured fidelities); may be empty. */
+    /**
+     * Candidates with a measured quality (benchmark records or measured fidelities); may be empty.
+     * The same unmodifiable instance throughout a run (see above).
+     */
     default List<LabelledSample> labelledSamples() {
         return List.of();
     }

@@ -48,8 +48,9 @@ class EvaluateFailureTest {
         assertEquals(1, run.status(), run.out() + run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().startsWith("error: every strategy failed"), run.err());
-        assertTrue(run.err().contains("crashes: IllegalStateException prepare exploded"), run.err());
-        assertTrue(run.err().contains("refuses: cannot score this model"), run.err());
+        assertTrue(run.err().contains("strategy 'crashes' (") && run.err().contains(
+                "failed while preparing: java.lang.IllegalStateException: prepare exploded"), run.err());
+        assertTrue(run.err().contains("strategy 'refuses': cannot score this model"), run.err());
         assertFalse(Files.exists(out.resolve("evaluation.json")));
     }
 

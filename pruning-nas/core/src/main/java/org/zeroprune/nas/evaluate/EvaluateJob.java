@@ -1,8 +1,8 @@
 package org.zeroprune.nas.evaluate;
 
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,29 +16,23 @@ import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.eval.CorpusLanguageCheck;
-import org.zeroprune.nas.eval.FidelityEvaluator;
-import org.zeroprune.nas.eval.RankCorrelation;
 import org.zeroprune.nas.eval.StsBenchmark;
 import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
-import org.zeroprune.nas.onnx.EmbeddedModel;
 import org.zeroprune.nas.plugin.PluginRegistry;
-import org.zeroprune.nas.plugin.RegisteredStrategy;
+import org.zeroprune.nas.plugin.RunScoringContext;
 import org.zeroprune.nas.prune.MaskCandidate;
-import org.zeroprune.nas.prune.PruneScoringContext;
 import org.zeroprune.nas.prune.SpaceSampler;
 import org.zeroprune.nas.search.Budget;
 import org.zeroprune.nas.search.Genome;
 import org.zeroprune.nas.search.GenomeSampler;
 import org.zeroprune.nas.search.SearchSpace;
-import org.zeroprune.spi.CandidateScorer;
-import org.zeroprune.spi.ScoringStrategy;
 import org.zeroprune.spi.context.CalibrationText;
 import org.zeroprune.spi.context.Capability;
 import org.zeroprune.spi.context.LabelledSample;
-import org.zeroprune.spi.context.ProgressListener.ProgressTask;
 import org.zeroprune.spi.context.ProgressListener;
+import org.zeroprune.spi.context.ProgressListener.ProgressTask;
 import org.zeroprune.spi.context.ScoringContext;
 import org.zeroprune.spi.mask.PruningMask;
 import org.zeroprune.spi.model.ModelView;
@@ -120,27 +114,8 @@ public final class EvaluateJob {
         Corpus corpus = corpus();
         Optional<CorpusLanguageCheck> language = corpusName().equals("builtin")
                 ? CorpusLanguageCheck.ofBundled(runtime, model) : Optional.empty();
-        FidelityCache cache = new FidelityCache(EmbeddedModel.cacheRoot().resolve("fidelity"));
-        String key = FidelityCache.key(model, corpus, String.join("|", budget.kind().key() + budget.ratio(),
-                Long.toString(config.search().seed()), Integer.toString(config.search().neuronBlock()),
-                config.search().minHeads() + "/" + config.search().minNeurons(), Integer.toString(masks.size())));
-        Optional<double[]> cached = cache.load(key, masks);
-        double[] fidelity = cached.orElseGet(() -> new double[masks.size()]);
-        double fidelitySeconds = 0;
-        if (cached.isEmpty()) {
-            try (ProgressTask task = progress.start("Measuring fidelity on " + corpus.evaluation().size() + " sentences",
-                    masks.size())) {
-                long start = System.nanoTime();
-                FidelityEvaluator evaluator = new FidelityEvaluator(runtime.forward(model).orElseThrow(),
-                        PruningMask.dense(view), runtime.tokenize(model, corpus.evaluation()));
-                for (int i = 0; i < masks.size(); i++) {
-                    fidelity[i] = evaluator.fidelity(masks.get(i));
-                    task.step();
-                }
-                fidelitySeconds = (System.nanoTime() - start) / 1e9;
-            }
-            cache.store(key, masks, fidelity);
-        }
+        FidelityStep.Measured measured = new FidelityStep(config, runtime, progress).measure(model, corpus, budget, masks);
+        double[] fidelity = measured.values();
 
         Set<Integer> labelledIndices = labelledIndices(masks.size());
         List<Integer> heldOut = new ArrayList<>();
@@ -154,17 +129,19 @@ public final class EvaluateJob {
             samples.add(new MaskCandidate(view, masks.get(i), costs.params(masks.get(i)), fidelity[i]));
         }
         Optional<CalibrationText> calibration = needsCalibration() ? runtime.calibration(corpusName(), model) : Optional.empty();
-        ScoringContext context = new PruneScoringContext(config.search().seed(), costs, new SpaceSampler(view, space, costs),
-                runtime.forward(model), calibration, progress, samples);
-
+        // one context, so one labelled-sample list, for every strategy
+        ScoringContext context = RunScoringContext.builder(config.search().seed(), progress)
+                .sampler(new SpaceSampler(view, space, costs)).forward(runtime.forward(model)).calibration(calibration)
+                .labelledSamples(samples).build(costs);
+        StrategyScoring scoring = new StrategyScoring(registry, progress, view, context, masks, fidelity, heldOut);
         List<StrategyEvaluation> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (StrategySpec spec : strategies) {
             try {
-                results.add(evaluate(spec, view, context, masks, fidelity, heldOut));
+                results.add(scoring.evaluate(spec));
             } catch (RuntimeException e) {
                 // a plugin's failure, of whatever type, costs its own row only
-                failures.add(spec.label() + ": " + describe(e));
+                failures.add(describe(e, spec));
             }
         }
         if (results.isEmpty()) {
@@ -178,9 +155,9 @@ public final class EvaluateJob {
             }
         }
         Optional<Evaluation.Sts> sts = config.output().sts().isBlank() ? Optional.empty()
-                : Optional.of(sts(StsBenchmark.read(java.nio.file.Paths.get(config.output().sts())), model, masks, best, results));
+                : Optional.of(sts(StsBenchmark.read(Paths.get(config.output().sts())), model, masks, best, results));
         return new Evaluation(config, model.description(), model.checkpoint().tokenizerDescription(), corpus.source(),
-                corpus.evaluation().size(), budget, masks, costs, fidelity, heldOut, best, fidelitySeconds, results, failures,
+                corpus.evaluation().size(), budget, masks, costs, fidelity, heldOut, best, measured.seconds(), results, failures,
                 (System.nanoTime() - started) / 1e9, sts, language);
     }
 
@@ -189,7 +166,7 @@ public final class EvaluateJob {
         try (ProgressTask task = progress.start("STS of the dense model and the top picks", -1)) {
             var forward = runtime.forward(model).orElseThrow();
             int[][] ids = runtime.tokenize(model, benchmark.sentences());
-            java.util.Map<String, Double> picks = new java.util.LinkedHashMap<>();
+            Map<String, Double> picks = new LinkedHashMap<>();
             for (StrategyEvaluation s : results) {
                 picks.put(s.spec().label(), benchmark.spearman(forward.sentenceEmbeddings(masks.get(s.topPick()), ids)));
             }
@@ -199,53 +176,16 @@ public final class EvaluateJob {
         }
     }
 
-    private StrategyEvaluation evaluate(StrategySpec spec, ModelView view, ScoringContext context, List<PruningMask> masks,
-            double[] fidelity, List<Integer> heldOut) {
-        RegisteredStrategy registered = registry.get(spec.name());
-        ScoringStrategy strategy = registered.create(spec.options());
-        Set<Capability> missing = new LinkedHashSet<>(strategy.requirements());
-        missing.removeAll(context.capabilities());
-        if (!missing.isEmpty()) {
-            throw new ConfigException("needs " + missing + (missing.contains(Capability.LABELLED_SAMPLES)
-                    ? " (pass --labelled N to offer N measured candidates)" : ""));
-        }
-        long start = System.nanoTime();
-        CandidateScorer scorer;
-        try (ProgressTask task = progress.start("Preparing " + spec.label(), -1)) {
-            scorer = strategy.prepare(view, context);
-        }
-        double prepareSeconds = (System.nanoTime() - start) / 1e9;
-        double[] scores = new double[masks.size()];
-        long scoring = System.nanoTime();
-        try (ProgressTask task = progress.start("Scoring with " + spec.label(), masks.size())) {
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = scorer.score(masks.get(i));
-                task.step();
-            }
-        }
-        double perCandidate = (System.nanoTime() - scoring) / 1e6 / scores.length;
-        double[] x = new double[heldOut.size()];
-        double[] y = new double[heldOut.size()];
-        int topPick = heldOut.get(0);
-        for (int k = 0; k < heldOut.size(); k++) {
-            int i = heldOut.get(k);
-            x[k] = scores[i];
-            y[k] = fidelity[i];
-            if (scores[i] > scores[topPick]) {
-                topPick = i;
-            }
-        }
-        return new StrategyEvaluation(spec, registered.source(), scores, RankCorrelation.kendallTauB(x, y),
-                RankCorrelation.spearman(x, y), topPick, fidelity[topPick], prepareSeconds, perCandidate,
-                Map.copyOf(scorer.details()));
-    }
-
-    /** The message, with the exception's type when it is not one of the expected, explained kinds. */
-    private static String describe(RuntimeException e) {
+    /**
+     * The message, with the exception's type when it is not one of the expected, explained kinds, and
+     * the strategy's label first unless the message already begins by naming it.
+     */
+    private static String describe(RuntimeException e, StrategySpec spec) {
         boolean explained = e instanceof ZeroPruneException || e instanceof org.zeroprune.spi.ScoringException
                 || e instanceof IllegalArgumentException;
         String message = e.getMessage() == null ? "" : String.join(" ", e.getMessage().strip().lines().toList());
-        return explained ? message : e.getClass().getSimpleName() + (message.isEmpty() ? "" : " " + message);
+        String text = explained ? message : e.getClass().getSimpleName() + (message.isEmpty() ? "" : " " + message);
+        return text.startsWith("strategy '" + spec.label() + "'") ? text : spec.label() + ": " + text;
     }
 
     private boolean needsCalibration() {

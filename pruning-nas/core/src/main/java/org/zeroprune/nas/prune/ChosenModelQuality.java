@@ -1,6 +1,5 @@
 package org.zeroprune.nas.prune;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Paths;
 import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
@@ -45,35 +44,27 @@ final class ChosenModelQuality {
     }
 
     /**
-     * Fills {@code summary}'s {@code fidelity} and {@code sts}.
+     * The chosen model's fidelity and STS, each if measured.
      *
      * @param exported the model as written, if it was
      */
-    void report(ObjectNode summary, Optional<BertCheckpoint> exported) {
-        fidelityText.ifPresent(text -> {
+    PruneSummary withQuality(PruneSummary summary, Optional<BertCheckpoint> exported) {
+        Optional<PruneSummary.Fidelity> fidelity = fidelityText.map(text -> {
             FidelityEvaluator evaluator = new FidelityEvaluator(forward(), PruningMask.dense(model.view()),
                     runtime.tokenize(model, text.evaluation()));
-            ObjectNode node = summary.putObject("fidelity");
             double cut = evaluator.fidelity(chosen);
-            node.put("fidelity", exported.map(m -> evaluator.fidelity(runtime.sentenceEmbeddings(m,
-                    evaluator.tokenIds()))).orElse(cut));
-            node.put("cutFidelity", cut);
-            // without an export "fidelity" is the cut's too; say so rather than let it pass for an exported model's
-            node.put("exported", exported.isPresent());
-            node.put("sentences", evaluator.sentenceCount());
-            node.put("corpus", text.source());
+            double measured = exported.map(m -> evaluator.fidelity(runtime.sentenceEmbeddings(m,
+                    evaluator.tokenIds()))).orElse(cut);
+            return new PruneSummary.Fidelity(measured, cut, exported.isPresent(), evaluator.sentenceCount(), text.source());
         });
-        sts.ifPresent(benchmark -> {
-            ObjectNode node = summary.putObject("sts");
+        Optional<PruneSummary.Sts> measuredSts = sts.map(benchmark -> {
             int[][] ids = runtime.tokenize(model, benchmark.sentences());
-            node.put("file", benchmark.source());
-            node.put("pairs", benchmark.size());
-            node.put("dense", benchmark.spearman(forward().sentenceEmbeddings(PruningMask.dense(model.view()), ids)));
+            double dense = benchmark.spearman(forward().sentenceEmbeddings(PruningMask.dense(model.view()), ids));
             double cut = benchmark.spearman(forward().sentenceEmbeddings(chosen, ids));
-            node.put("pruned", exported.map(m -> benchmark.spearman(runtime.sentenceEmbeddings(m, ids))).orElse(cut));
-            node.put("cut", cut);
-            node.put("exported", exported.isPresent());
+            double pruned = exported.map(m -> benchmark.spearman(runtime.sentenceEmbeddings(m, ids))).orElse(cut);
+            return new PruneSummary.Sts(benchmark.source(), benchmark.size(), dense, pruned, cut, exported.isPresent());
         });
+        return summary.withQuality(fidelity, measuredSts);
     }
 
     private MaskedForward forward() {

@@ -14,10 +14,16 @@ import org.zeroprune.nas.search.ScoredCandidate;
  * @param chosen the candidate that was exported (or would be)
  * @param exportedModel the pruned checkpoint directory, if exported
  * @param onnxModel the pruned model's {@code model.onnx} inside it, if exported in that format (the default)
- * @param summary the run's summary (also written as {@code summary.json}): budget, costs, timings
+ * @param report the run's summary: budget, costs, timings (all of them; {@code summary.json} has those
+ *     up to its writing)
  */
 public record PruneResult(Path outputDirectory, List<ScoredCandidate> ranking, ScoredCandidate chosen,
-        Optional<Path> exportedModel, Optional<Path> onnxModel, ObjectNode summary) {
+        Optional<Path> exportedModel, Optional<Path> onnxModel, PruneSummary report) {
+
+    /** The summary as JSON, in the form of {@code summary.json}; a new node each call. */
+    public ObjectNode summary() {
+        return report.toJson();
+    }
 
     /** The best candidate. */
     public ScoredCandidate best() {

@@ -9,22 +9,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.zeroprune.nas.plugin.PluginException;
-import org.zeroprune.spi.CandidateScorer;
+import org.zeroprune.nas.plugin.PreparedStrategy;
 import org.zeroprune.spi.context.CostModel;
 import org.zeroprune.spi.context.ProgressListener.ProgressTask;
 import org.zeroprune.spi.mask.PruningMask;
 
 /**
- * Scores genomes with a plugin's scorer, in parallel, each distinct genome once. Remembers every
+ * Scores genomes with a prepared strategy, in parallel, each distinct genome once. Remembers every
  * candidate it evaluated, in order of first evaluation, for the ranking. A scorer that throws or
- * returns a non-finite score is reported by name with the candidate it failed on.
+ * returns a non-finite score is reported by name with the candidate it failed on
+ * ({@link PreparedStrategy#score}).
  */
 public final class CandidateEvaluator implements AutoCloseable {
     private final SearchSpace space;
     private final Budget budget;
     private final CostModel costs;
-    private final CandidateScorer scorer;
-    private final String strategy;
+    private final PreparedStrategy strategy;
     private final ForkJoinPool pool;
     private final ProgressTask progress;
     private final Map<Genome, ScoredCandidate> seen = new LinkedHashMap<>();
@@ -33,12 +33,11 @@ public final class CandidateEvaluator implements AutoCloseable {
      * @param threads scoring threads (1 scores on the caller's thread)
      * @param progress receives one step per newly evaluated candidate
      */
-    public CandidateEvaluator(SearchSpace space, Budget budget, CostModel costs, CandidateScorer scorer, String strategy,
-            int threads, ProgressTask progress) {
+    public CandidateEvaluator(SearchSpace space, Budget budget, CostModel costs, PreparedStrategy strategy, int threads,
+            ProgressTask progress) {
         this.space = space;
         this.budget = budget;
         this.costs = costs;
-        this.scorer = scorer;
         this.strategy = strategy;
         this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
         this.progress = progress;
@@ -82,7 +81,7 @@ public final class CandidateEvaluator implements AutoCloseable {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }
-                throw new PluginException("strategy '" + strategy + "' failed: " + e.getCause(), e.getCause());
+                throw new PluginException("strategy '" + strategy.name() + "' failed: " + e.getCause(), e.getCause());
             }
         }
         for (int i = 0; i < masks.length; i++) {
@@ -98,18 +97,7 @@ public final class CandidateEvaluator implements AutoCloseable {
     }
 
     private double scoreOne(PruningMask mask, int id) {
-        double score;
-        try {
-            score = scorer.score(mask);
-        } catch (RuntimeException | LinkageError e) {
-            throw new PluginException("strategy '" + strategy + "' failed while scoring candidate #" + id + " (" + mask
-                    + "): " + e, e);
-        }
-        if (!Double.isFinite(score)) {
-            throw new PluginException("strategy '" + strategy + "' returned " + score + " for candidate #" + id + " (" + mask
-                    + "); expected a finite score");
-        }
-        return score;
+        return strategy.score(mask, () -> "candidate #" + id + " (" + mask + ")");
     }
 
     /** Whether this genome was evaluated already. */

@@ -2,19 +2,17 @@ package org.zeroprune.nas.benchmark.flexibert;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.cost.ViewCostModel;
-import org.zeroprune.spi.CandidateScorer;
-import org.zeroprune.spi.ScoringStrategy;
-import org.zeroprune.spi.context.CandidateSampler;
-import org.zeroprune.spi.context.Capability;
+import org.zeroprune.nas.plugin.ConfiguredStrategy;
+import org.zeroprune.nas.plugin.ContextOffer;
+import org.zeroprune.nas.plugin.PreparedStrategy;
+import org.zeroprune.nas.plugin.RunScoringContext;
 import org.zeroprune.spi.context.LabelledSample;
 import org.zeroprune.spi.context.ProgressListener;
 import org.zeroprune.spi.context.ProgressListener.ProgressTask;
@@ -28,6 +26,10 @@ import org.zeroprune.spi.model.ModelView;
  * position: the outcome does not depend on threads or scheduling.
  */
 final class SeedPass {
+    /** What the benchmark's contexts offer, for the message that refuses a strategy needing more. */
+    private static final ContextOffer OFFER = new ContextOffer("the FlexiBERT benchmark", Map.of(),
+            "it offers a cost model, labelled samples and a sampler");
+
     private final List<BenchmarkRecord> records;
     private final FlexiSearchSpace space;
     private final BenchmarkSettings settings;
@@ -56,17 +58,18 @@ final class SeedPass {
         for (int position : sample) {
             labelled.add(new LabelledArchitecture(records.get(position), seed, settings.sequenceLength()));
         }
-        // one list and one sampler object for every context of this seed: strategies memoise by identity
-        List<LabelledSample> sharedSamples = List.copyOf(labelled);
-        CandidateSampler sharedSampler = new SearchSpaceSampler(space, settings.sequenceLength());
-        List<ScoringStrategy> strategies = active.stream().map(s -> s.factory().get()).toList();
+        // every context of this seed from one builder: one list and one sampler object, which strategies memoise by
+        RunScoringContext.Builder contexts = RunScoringContext.builder(seed, progress).labelledSamples(labelled)
+                .sampler(new SearchSpaceSampler(space, settings.sequenceLength()));
+        List<ConfiguredStrategy> strategies = active.stream()
+                .map(s -> ConfiguredStrategy.of(s.label(), s.source(), s.factory().get())).toList();
 
         List<Future<ArchitectureResult>> futures = new ArrayList<>();
         try (ProgressTask task = progress.start(label, records.size())) {
             for (int i = 0; i < records.size(); i++) {
                 int position = i;
                 futures.add(pool.submit(() -> {
-                    ArchitectureResult r = score(position, seed, active, strategies, sharedSamples, sharedSampler);
+                    ArchitectureResult r = score(position, seed, strategies, contexts);
                     task.step();
                     return r;
                 }));
@@ -76,51 +79,28 @@ final class SeedPass {
         }
     }
 
-    private ArchitectureResult score(int position, long seed, List<BenchmarkStrategy> active,
-            List<ScoringStrategy> strategies, List<LabelledSample> samples, CandidateSampler sampler) {
+    private ArchitectureResult score(int position, long seed, List<ConfiguredStrategy> strategies,
+            RunScoringContext.Builder contexts) {
         BenchmarkRecord record = records.get(position);
         long t0 = System.nanoTime();
         ModelView model = ArchitectureModelBuilder.withGaussianWeights(FlexiBertBenchmark.modelName(record),
                 record.architecture(), WeightSeeds.architecture(seed, record.id()));
         ViewCostModel costs = new ViewCostModel(model, settings.sequenceLength());
         long buildNanos = System.nanoTime() - t0;
-        BenchmarkScoringContext context = new BenchmarkScoringContext(seed, costs, samples, sampler, progress);
+        RunScoringContext context = contexts.build(costs);
+        String subject = "architecture id " + record.id() + " (seed " + seed + ")";
         PruningMask dense = PruningMask.dense(model);
         double[] scores = new double[strategies.size()];
         long[] nanos = new long[strategies.size()];
         List<Map<String, Object>> details = new ArrayList<>();
         for (int s = 0; s < strategies.size(); s++) {
-            String strategy = active.get(s).label();
-            try {
-                requireCapabilities(strategy, strategies.get(s), context);
-                long t = System.nanoTime();
-                CandidateScorer scorer = strategies.get(s).prepare(model, context);
-                scores[s] = scorer.score(dense);
-                nanos[s] = System.nanoTime() - t;
-                details.add(position == 0 ? Map.copyOf(scorer.details()) : Map.of());
-            } catch (ZeroPruneException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new ZeroPruneException("strategy '" + strategy + "' failed on architecture id " + record.id()
-                        + " (seed " + seed + "): " + e.getMessage(), e);
-            }
-            if (!Double.isFinite(scores[s])) {
-                throw new ZeroPruneException("strategy '" + strategy + "' gave the score " + scores[s]
-                        + " to architecture id " + record.id() + " (seed " + seed + "); scores must be finite");
-            }
+            long t = System.nanoTime();
+            PreparedStrategy prepared = strategies.get(s).prepare(model, context, OFFER, subject);
+            scores[s] = prepared.score(dense, () -> subject);
+            nanos[s] = System.nanoTime() - t;
+            details.add(position == 0 ? Map.copyOf(prepared.details()) : Map.of());
         }
         return new ArchitectureResult(scores, nanos, buildNanos, details);
-    }
-
-    private static void requireCapabilities(String label, ScoringStrategy strategy, BenchmarkScoringContext context) {
-        Set<Capability> missing = EnumSet.noneOf(Capability.class);
-        missing.addAll(strategy.requirements());
-        missing.removeAll(context.capabilities());
-        if (!missing.isEmpty()) {
-            throw new ZeroPruneException("strategy '" + label + "' needs " + missing
-                    + ", which the FlexiBERT benchmark does not offer (it offers a cost model, labelled samples and"
-                    + " a sampler)");
-        }
     }
 
     private static List<ArchitectureResult> collect(List<Future<ArchitectureResult>> futures) {

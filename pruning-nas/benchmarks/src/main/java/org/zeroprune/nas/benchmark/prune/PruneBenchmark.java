@@ -16,6 +16,7 @@ import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.io.ResultFile;
 import org.zeroprune.nas.onnx.EmbeddedModel;
 import org.zeroprune.nas.prune.PruneResult;
+import org.zeroprune.nas.prune.PruneSummary;
 import org.zeroprune.spi.context.ProgressListener;
 
 /**
@@ -104,29 +105,27 @@ public final class PruneBenchmark {
         long start = System.nanoTime();
         PruneResult result = ZeroPrune.prune(config, progress);
         double total = (System.nanoTime() - start) / 1e9;
-        ObjectNode summary = result.summary();
+        PruneSummary summary = result.report();
         ObjectNode r = JSON.createObjectNode();
         r.put("row", row.key());
         r.put("description", row.description());
-        r.put("model", summary.path("model").asText());
-        r.put("strategy", summary.path("strategy").asText());
+        r.put("model", summary.model());
+        r.put("strategy", summary.strategy());
         r.put("search", config.search().strategy());
-        r.put("budget", summary.path("budget").asText());
+        r.put("budget", summary.budget());
         r.put("reconstruct", config.reconstruct().level());
         r.put("unitSelection", unitSelection);
         r.put("masks", masks);
         r.put("candidates", result.ranking().size());
-        double searchSeconds = summary.path("seconds").path("search").asDouble();
+        double searchSeconds = summary.seconds().getOrDefault("search", 0.0);
         r.put("candidatesPerSecond", result.ranking().size() / searchSeconds);
         r.put("totalSeconds", total);
-        r.set("phaseSeconds", summary.get("seconds"));
+        r.set("phaseSeconds", JSON.valueToTree(summary.seconds()));
         r.put("peakHeapBytes", HeapMeter.peakBytes() - before);
         r.put("rankingBytes", Files.size(out.resolve("ranking.json")) + Files.size(out.resolve("ranking.csv")));
-        for (String key : new String[] {"latency", "onnxLatency", "reconstruction"}) {
-            if (summary.has(key)) {
-                r.set(key, summary.get(key));
-            }
-        }
+        summary.export().latency().ifPresent(l -> r.set("latency", l));
+        summary.export().onnxLatency().ifPresent(l -> r.set("onnxLatency", l));
+        summary.export().reconstruction().ifPresent(l -> r.set("reconstruction", l));
         return r;
     }
 

@@ -1,0 +1,66 @@
+package org.zeroprune.nas.evaluate;
+
+import java.util.List;
+import java.util.Optional;
+import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.corpus.Corpus;
+import org.zeroprune.nas.eval.FidelityEvaluator;
+import org.zeroprune.nas.forward.ModelRuntime;
+import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.onnx.EmbeddedModel;
+import org.zeroprune.nas.search.Budget;
+import org.zeroprune.spi.context.ProgressListener;
+import org.zeroprune.spi.context.ProgressListener.ProgressTask;
+import org.zeroprune.spi.mask.PruningMask;
+
+/**
+ * The measurement step of {@code evaluate}: each sampled candidate's fidelity to the dense model on
+ * the corpus's evaluation part, from the cache under {@code <cache>/fidelity} when the same model,
+ * corpus and sample were measured before.
+ */
+final class FidelityStep {
+    private final PruneConfig config;
+    private final ModelRuntime runtime;
+    private final ProgressListener progress;
+
+    FidelityStep(PruneConfig config, ModelRuntime runtime, ProgressListener progress) {
+        this.config = config;
+        this.runtime = runtime;
+        this.progress = progress;
+    }
+
+    /**
+     * What was measured.
+     *
+     * @param values fidelity per candidate, in candidate order
+     * @param seconds time of the measurement; 0 when it came from the cache
+     */
+    record Measured(double[] values, double seconds) {
+    }
+
+    Measured measure(LoadedModel model, Corpus corpus, Budget budget, List<PruningMask> masks) {
+        FidelityCache cache = new FidelityCache(EmbeddedModel.cacheRoot().resolve("fidelity"));
+        String key = FidelityCache.key(model, corpus, String.join("|", budget.kind().key() + budget.ratio(),
+                Long.toString(config.search().seed()), Integer.toString(config.search().neuronBlock()),
+                config.search().minHeads() + "/" + config.search().minNeurons(), Integer.toString(masks.size())));
+        Optional<double[]> cached = cache.load(key, masks);
+        if (cached.isPresent()) {
+            return new Measured(cached.get(), 0);
+        }
+        double[] fidelity = new double[masks.size()];
+        double seconds;
+        try (ProgressTask task = progress.start("Measuring fidelity on " + corpus.evaluation().size() + " sentences",
+                masks.size())) {
+            long start = System.nanoTime();
+            FidelityEvaluator evaluator = new FidelityEvaluator(runtime.forward(model).orElseThrow(),
+                    PruningMask.dense(model.view()), runtime.tokenize(model, corpus.evaluation()));
+            for (int i = 0; i < masks.size(); i++) {
+                fidelity[i] = evaluator.fidelity(masks.get(i));
+                task.step();
+            }
+            seconds = (System.nanoTime() - start) / 1e9;
+        }
+        cache.store(key, masks, fidelity);
+        return new Measured(fidelity, seconds);
+    }
+}

@@ -1,0 +1,114 @@
+package org.zeroprune.nas.prune;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.export.ExportFormat;
+import org.zeroprune.nas.export.PrunedModelExport;
+import org.zeroprune.nas.export.onnx.OrtLatencyComparison;
+import org.zeroprune.nas.forward.ModelRuntime;
+import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.reconstruct.Reconstructor;
+import org.zeroprune.nas.timing.LatencyBudget;
+import org.zeroprune.spi.context.ProgressListener;
+import org.zeroprune.spi.context.ProgressListener.ProgressTask;
+import org.zeroprune.spi.mask.PruningMask;
+
+/**
+ * The export step of a prune run: writes the chosen candidate, reconstructed, as {@code model/}, then
+ * times it beside the dense model. The reconstruction's report, the rerank's trials and the latency
+ * figures are the summary's {@link PruneSummary.Export}.
+ */
+final class ModelExportStep {
+    private final PruneConfig config;
+    private final ModelRuntime runtime;
+    private final ProgressListener progress;
+    private final PhaseTimer timer;
+
+    ModelExportStep(PruneConfig config, ModelRuntime runtime, ProgressListener progress, PhaseTimer timer) {
+        this.config = config;
+        this.runtime = runtime;
+        this.progress = progress;
+        this.timer = timer;
+    }
+
+    /**
+     * What was written and measured.
+     *
+     * @param checkpoint the pruned checkpoint as written
+     * @param figures for the summary
+     */
+    record Exported(BertCheckpoint checkpoint, PruneSummary.Export figures) {
+    }
+
+    /**
+     * Writes {@code dir/model} and measures it.
+     *
+     * @param masks the chosen candidate's ranking row, written beside the checkpoint
+     * @param reranked the rerank's pick, already reconstructed; empty to reconstruct the chosen candidate here
+     */
+    Exported write(Path dir, LoadedModel model, PruningMask mask, ObjectNode masks, ExportFormat format,
+            Optional<ReconstructedRerank.Pick> reranked, ReconstructionStep reconstruction) throws IOException {
+        Path modelDir = dir.resolve("model");
+        Files.createDirectory(modelDir);
+        masks.put("source", model.description());
+        ObjectNode[] report = new ObjectNode[1];
+        PrunedModelExport.Written written = PrunedModelExport.write(model.checkpoint(), mask, modelDir, masks, format,
+                cut -> reranked.map(pick -> {
+                    report[0] = pick.reconstruction().report();
+                    return pick.onto(cut);
+                }).orElseGet(() -> {
+                    Reconstructor.Reconstruction r = reconstruct(reconstruction, model, cut);
+                    report[0] = r.report();
+                    return r.checkpoint();
+                }));
+        Latency latency = measureLatency(model, written, format);
+        return new Exported(written.checkpoint(), new PruneSummary.Export(Optional.ofNullable(report[0]),
+                reranked.map(ReconstructedRerank.Pick::trials), latency.torch(), latency.onnx()));
+    }
+
+    /** The cut candidate as reconstruction leaves it (the cut itself if the step skips this model), and the report. */
+    private Reconstructor.Reconstruction reconstruct(ReconstructionStep step, LoadedModel model, BertCheckpoint cut) {
+        if (!step.reconstructs(model)) {
+            return new Reconstructor.Reconstruction(cut, step.run(model, cut).report());
+        }
+        try (ProgressTask task = progress.start("Reconstructing the chosen candidate (" + step.level().word() + ")", -1)) {
+            return timer.time("reconstruct", () -> step.run(model, cut));
+        }
+    }
+
+    /** Dense against pruned in PyTorch and in ONNX Runtime, as {@code output.measure-latency} asks; each if measured. */
+    private Latency measureLatency(LoadedModel model, PrunedModelExport.Written written, ExportFormat format) {
+        Optional<ObjectNode> torchLatency = Optional.empty();
+        Optional<ObjectNode> onnxLatency = Optional.empty();
+        // the PyTorch figure times the checkpoint files, so only when model.safetensors is written
+        boolean torch = config.output().measureLatency() && format.safetensors();
+        boolean ort = config.output().measureLatency() && written.onnx().isPresent();
+        // one budget for both engines, so that timing never dominates a prune of a big model
+        LatencyBudget latencyBudget = new LatencyBudget(config.output().latencySeconds());
+        if (torch) {
+            try (ProgressTask task = progress.start("Timing dense vs pruned forward", -1)) {
+                // its own phase: the export's seconds are the writing alone
+                torchLatency = timer.time("latency", () -> runtime.compareLatency(model.checkpoint(), written.checkpoint(),
+                        config.budget().sequenceLength(), config.budget().latencyBatch(), latencyBudget,
+                        latencyBudget.deadline(ort ? 2 : 1)));
+            }
+        }
+        if (ort) {
+            try (ProgressTask task = progress.start("Timing dense vs pruned model.onnx in ONNX Runtime", -1)) {
+                onnxLatency = Optional.of(timer.time("onnx-latency", () -> OrtLatencyComparison.compare(
+                        model.checkpoint(), written.onnx().get(), config.budget().sequenceLength(),
+                        config.budget().latencyBatch(), latencyBudget, latencyBudget.deadline(1))));
+            }
+        }
+        return new Latency(torchLatency, onnxLatency);
+    }
+
+    /** Dense against pruned, each if timed: in PyTorch, and {@code model.onnx} in ONNX Runtime. */
+    private record Latency(Optional<ObjectNode> torch, Optional<ObjectNode> onnx) {
+    }
+}
