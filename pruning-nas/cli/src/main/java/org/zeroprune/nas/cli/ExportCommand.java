@@ -82,7 +82,7 @@ final class ExportCommand implements Callable<Integer> {
                 e.row().path("score").asText(), e.row().path("macsRatio").asDouble(), output.out);
         System.out.printf("  %,d parameters; heads per layer %s, neurons per layer %s; from %s%n", c.parameterCount(),
                 Arrays.toString(heads).replace(",", ""), Arrays.toString(neurons).replace(",", ""), e.model());
-        PruneCommand.printReconstruction(report[0]);
+        PruneConsoleSummary.printReconstruction(report[0]);
         e.onnx().ifPresent(p -> System.out.printf("  ONNX model (HF optimum BERT inputs and last_hidden_state): %s%n", p));
         return 0;
     }

@@ -222,11 +222,8 @@ public final class EvaluateJob {
     }
 
     private Budget budget(LoadedModel model, ViewCostModel costs, SearchSpace space) {
-        LayerCosts layerCosts = switch (config.budgetKind()) {
-            case FLOPS -> LayerCosts.macs(costs);
-            case PARAMS -> LayerCosts.params(costs);
-            case LATENCY -> runtime.latencyCosts(model, config.budget().sequenceLength(), config.budget().latencyBatch());
-        };
+        LayerCosts layerCosts = config.budgetKind().layerCosts(costs,
+                () -> runtime.latencyCosts(model, config.budget().sequenceLength(), config.budget().latencyBatch()));
         return new Budget(config.budgetKind(), config.budgetRatio(), layerCosts, space.denseHeads(), space.denseNeurons());
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -49,8 +50,7 @@ public final class PrunedCheckpointWriter {
         BertCheckpoint pruned = reconstruct.apply(CheckpointPruner.prune(source, mask, directory));
         if (weights) {
             List<Tensor> stored = pruned.tensors().values().stream().map(t -> t.renamed(pruned.prefixFor(t.name()))).toList();
-            SafetensorsWriter.write(directory.resolve(BertCheckpoint.WEIGHTS), stored, Map.of("format", "pt",
-                    "pruned_by", "zeroprune"));
+            SafetensorsWriter.write(directory.resolve(BertCheckpoint.WEIGHTS), stored, metadata());
         }
         Files.writeString(directory.resolve(BertCheckpoint.CONFIG), JSON.writeValueAsString(pruned.config().json()) + "\n");
         if (source.tokenizer().isPresent()) {
@@ -58,5 +58,13 @@ public final class PrunedCheckpointWriter {
         }
         Files.writeString(directory.resolve("masks.json"), JSON.writeValueAsString(masks) + "\n");
         return pruned;
+    }
+
+    // ordered, so that the same model gives the same bytes in every run
+    private static Map<String, String> metadata() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("format", "pt");
+        m.put("pruned_by", "zeroprune");
+        return m;
     }
 }

@@ -94,7 +94,7 @@ public final class PruneJob {
                 .sampler(new SpaceSampler(model.view(), plainSpace, costs)).forward(runtime.forward(model))
                 .calibration(corpus.isBlank() ? Optional.empty() : runtime.calibration(corpus, model))
                 .build(costs);
-        PruneScorers scorers = PruneScorers.prepare(config, registry, strategy, search.name().equals("hybrid"), model,
+        PruneScorers scorers = PruneScorers.prepare(config, registry, strategy, search.screens(), model,
                 context, timer);
         SearchSpace space = scorers.unitOrder().map(i -> space(Optional.of(i), model)).orElse(plainSpace);
         MaskFormat maskFormat = MaskFormat.named(config.output().masks());
@@ -192,15 +192,11 @@ public final class PruneJob {
 
     private Budget budget(LoadedModel model, ViewCostModel costs, SearchSpace space, PhaseTimer timer) {
         BudgetKind kind = config.budgetKind();
-        LayerCosts layerCosts = switch (kind) {
-            case FLOPS -> LayerCosts.macs(costs);
-            case PARAMS -> LayerCosts.params(costs);
-            case LATENCY -> timer.time("latency-table", () -> {
-                try (ProgressTask task = progress.start("Timing attention and FFN blocks", -1)) {
-                    return runtime.latencyCosts(model, config.budget().sequenceLength(), config.budget().latencyBatch());
-                }
-            });
-        };
+        LayerCosts layerCosts = kind.layerCosts(costs, () -> timer.time("latency-table", () -> {
+            try (ProgressTask task = progress.start("Timing attention and FFN blocks", -1)) {
+                return runtime.latencyCosts(model, config.budget().sequenceLength(), config.budget().latencyBatch());
+            }
+        }));
         return new Budget(kind, config.budgetRatio(), layerCosts, space.denseHeads(), space.denseNeurons());
     }
 }

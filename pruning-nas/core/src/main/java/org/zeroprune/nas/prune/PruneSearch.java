@@ -32,11 +32,7 @@ final class PruneSearch {
     List<ScoredCandidate> run(SearchStrategy search, SearchSpace space, Budget budget, ViewCostModel costs,
             PreparedStrategy scorer, Optional<PreparedStrategy> screening) {
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
-        long total = switch (search.name()) {
-            case "random", "evolutionary" -> config.search().candidates();
-            case "hybrid" -> config.search().shortlist();
-            default -> -1;
-        };
+        long total = search.plannedEvaluations(config.search());
         try (ProgressTask screenTask = screening.isPresent() ? progress.start("Screening (" + screening.get().name() + ")",
                         config.search().candidates()) : ProgressListener.NONE.start("", 0);
                 CandidateEvaluator screener = screening.map(s -> new CandidateEvaluator(space, budget, costs, s, threads,

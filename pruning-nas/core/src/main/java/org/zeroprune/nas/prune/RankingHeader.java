@@ -13,6 +13,7 @@ import org.zeroprune.nas.plugin.RegisteredStrategy;
 import org.zeroprune.nas.search.Budget;
 import org.zeroprune.nas.search.BudgetKind;
 import org.zeroprune.nas.search.SearchSpace;
+import org.zeroprune.nas.search.SearchStrategies;
 import org.zeroprune.spi.StrategyOptions;
 
 /** The head of {@code ranking.json}: model, scoring, search, dense model and budget of a prune run. */
@@ -48,7 +49,7 @@ final class RankingHeader {
         search.put("unitOrder", unitOrderSource.map(name -> "importance of " + name).orElse("random"));
         search.put("minHeads", config.search().minHeads());
         search.put("minNeurons", config.search().minNeurons());
-        if (config.search().strategy().equals("hybrid")) {
+        if (SearchStrategies.create(config.search().strategy()).screens()) {
             search.put("screening", config.search().screening());
             search.put("shortlist", config.search().shortlist());
         }
