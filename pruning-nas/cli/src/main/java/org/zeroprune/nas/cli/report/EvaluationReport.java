@@ -1,4 +1,4 @@
-package org.zeroprune.nas.evaluate;
+package org.zeroprune.nas.cli.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.zeroprune.nas.eval.CorpusLanguageCheck;
+import org.zeroprune.nas.evaluate.Evaluation;
+import org.zeroprune.nas.evaluate.StrategyEvaluation;
 import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.rank.RankingWriter;
 import org.zeroprune.spi.mask.PruningMask;

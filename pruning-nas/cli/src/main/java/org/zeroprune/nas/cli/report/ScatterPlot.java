@@ -1,4 +1,4 @@
-package org.zeroprune.nas.evaluate;
+package org.zeroprune.nas.cli.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
