@@ -1,6 +1,7 @@
 package org.zeroprune.plugin;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -17,4 +18,8 @@ class PluginDependenciesTest {
     static final ArchRule ONLY_THE_SPI = classes().that().resideInAPackage("org.zeroprune.plugin..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.zeroprune.plugin..", "org.zeroprune.spi..",
                     "java..", "org.ejml..", "org.apache.commons.math3..", "");
+
+    @ArchTest
+    static final ArchRule NO_PLUGIN_PACKAGE_CYCLES = slices().matching("org.zeroprune.plugin.(*)..").should()
+            .beFreeOfCycles();
 }
