@@ -1,0 +1,167 @@
+package org.zeroprune.plugin.spectral;
+
+/**
+ * Eigenvalues of a real symmetric matrix (no eigenvectors): Householder reduction to tridiagonal
+ * form, then the implicit QL algorithm with Wilkinson-type shifts (as EISPACK's {@code tql1} and
+ * JAMA's {@code tql2} without the vector updates).
+ *
+ * <p>The reduction works on full row-major storage: step {@code k} reads the Householder vector from
+ * row {@code k} (equal to column {@code k} by symmetry), forms {@code p = β T v} as a sum of scaled
+ * rows and applies {@code T ← T − v wᵀ − w vᵀ} row by row. Both are loops of the form
+ * {@code a[j] += s · b[j]} that the JIT vectorises, which EJML's column-oriented reduction is not;
+ * the update keeps the matrix exactly symmetric (each pair of mirrored entries gets the same sum).
+ * Not thread-safe: one instance per thread; work arrays grow to the largest matrix seen.
+ */
+final class SymmetricEigenvalues {
+    private static final double EPS = Math.ulp(1.0);
+    private static final int MAX_SWEEPS_PER_VALUE = 60;
+    private double[] d = new double[0];
+    private double[] e = new double[0];
+    private double[] v = new double[0];
+    private double[] w = new double[0];
+
+    /**
+     * The eigenvalues of the symmetric {@code n × n} row-major {@code a}, in no particular order.
+     *
+     * @param a full storage; destroyed
+     * @param out receives the {@code n} eigenvalues
+     * @return false if the QL iteration did not converge
+     */
+    boolean compute(double[] a, int n, double[] out) {
+        if (n == 0) {
+            return true;
+        }
+        if (d.length < n) {
+            d = new double[n];
+            e = new double[n];
+            v = new double[n];
+            w = new double[n];
+        }
+        tridiagonalize(a, n);
+        boolean converged = ql(n);
+        System.arraycopy(d, 0, out, 0, n);
+        return converged;
+    }
+
+    // d[k] diagonal, e[k] couples k and k + 1, e[n − 1] = 0
+    private void tridiagonalize(double[] a, int n) {
+        for (int k = 0; k < n - 2; k++) {
+            int row = k * n;
+            int start = k + 1;
+            int m = n - start;
+            d[k] = a[row + k];
+            double x0 = a[row + start];
+            double tail = 0.0;
+            for (int j = 1; j < m; j++) {
+                double x = a[row + start + j];
+                tail += x * x;
+            }
+            if (tail == 0.0) {
+                e[k] = x0; // the column is already reduced: H = I
+                continue;
+            }
+            double norm = Math.sqrt(x0 * x0 + tail);
+            double alpha = x0 > 0 ? -norm : norm;
+            v[0] = x0 - alpha;
+            System.arraycopy(a, row + start + 1, v, 1, m - 1);
+            double beta = 2.0 / (v[0] * v[0] + tail);
+            e[k] = alpha;
+            // p = β T v, T symmetric: a sum of rows of T scaled by v
+            java.util.Arrays.fill(w, 0, m, 0.0);
+            for (int i = 0; i < m; i++) {
+                double vi = v[i];
+                if (vi != 0.0) {
+                    int t = (start + i) * n + start;
+                    for (int j = 0; j < m; j++) {
+                        w[j] += vi * a[t + j];
+                    }
+                }
+            }
+            double pv = 0.0;
+            for (int j = 0; j < m; j++) {
+                w[j] *= beta;
+                pv += w[j] * v[j];
+            }
+            double half = 0.5 * beta * pv;
+            for (int j = 0; j < m; j++) {
+                w[j] -= half * v[j];
+            }
+            for (int i = 0; i < m; i++) {
+                double vi = v[i];
+                double wi = w[i];
+                int t = (start + i) * n + start;
+                for (int j = 0; j < m; j++) {
+                    a[t + j] -= vi * w[j] + wi * v[j];
+                }
+            }
+        }
+        if (n >= 2) {
+            d[n - 2] = a[(n - 2) * n + n - 2];
+            e[n - 2] = a[(n - 2) * n + n - 1];
+        }
+        d[n - 1] = a[n * n - 1];
+        e[n - 1] = 0.0;
+    }
+
+    // implicit QL on (d, e); eigenvalues end in d
+    private boolean ql(int n) {
+        double shift = 0.0;
+        double tst1 = 0.0;
+        for (int l = 0; l < n; l++) {
+            tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
+            int m = l;
+            while (m < n - 1 && Math.abs(e[m]) > EPS * tst1) {
+                m++;
+            }
+            int sweeps = 0;
+            while (m > l) {
+                if (++sweeps > MAX_SWEEPS_PER_VALUE) {
+                    return false;
+                }
+                double g = d[l];
+                double p = (d[l + 1] - g) / (2.0 * e[l]);
+                double r = Math.sqrt(p * p + 1.0);
+                if (p < 0) {
+                    r = -r;
+                }
+                d[l] = e[l] / (p + r);
+                d[l + 1] = e[l] * (p + r);
+                double dl1 = d[l + 1];
+                double h = g - d[l];
+                for (int i = l + 2; i < n; i++) {
+                    d[i] -= h;
+                }
+                shift += h;
+                p = d[m];
+                double c = 1.0;
+                double c2 = c;
+                double c3 = c;
+                double el1 = e[l + 1];
+                double s = 0.0;
+                double s2 = 0.0;
+                for (int i = m - 1; i >= l; i--) {
+                    c3 = c2;
+                    c2 = c;
+                    s2 = s;
+                    g = c * e[i];
+                    h = c * p;
+                    r = Math.sqrt(p * p + e[i] * e[i]);
+                    e[i + 1] = s * r;
+                    s = e[i] / r;
+                    c = p / r;
+                    p = c * d[i] - s * g;
+                    d[i + 1] = h + s * (c * g + s * d[i]);
+                }
+                p = -s * s2 * c3 * el1 * e[l] / dl1;
+                e[l] = s * p;
+                d[l] = c * p;
+                if (Math.abs(e[l]) <= EPS * tst1) {
+                    break;
+                }
+            }
+            d[l] += shift;
+            e[l] = 0.0;
+        }
+        return true;
+    }
+}
