@@ -1,10 +1,6 @@
 package org.zeroprune.plugin.spectral;
 
 import java.nio.FloatBuffer;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.zeroprune.spi.ScoringException;
 import org.zeroprune.spi.mask.UnitSet;
 import org.zeroprune.spi.model.UnitCut;
@@ -15,7 +11,8 @@ import org.zeroprune.spi.model.WeightView;
  * UnitCut}), from the eigenvalues of the smaller Gram matrix: {@code W_S W_Sᵀ} when it has no more
  * rows than columns, else {@code W_Sᵀ W_S}. Both are {@code r × r} with {@code r = min(m', n')}, so
  * exactly {@code r} values come out; {@code σᵢ = sqrt(max(λᵢ, 0))}, the clamp absorbing round-off
- * below zero. Computed in double precision with EJML's symmetric eigen decomposition.
+ * below zero. Computed in double precision: {@link GramProduct}, then {@link SymmetricEigenvalues}
+ * (tests check both against EJML's SVD).
  *
  * <p>Work arrays are per thread and grow to the largest matrix seen, so repeated calls allocate no
  * weight-sized array. Thread-safe.
@@ -59,14 +56,12 @@ public final class MaskedSpectrum {
         if (r == 0) {
             return 0;
         }
-        // the Gram of the smaller side is A·Aᵀ with A = W_S (m' ≤ n') or A = W_Sᵀ: materialising the
-        // transpose lets EJML's row-major multOuter run, several times faster than multInner
-        boolean transpose = m > n;
-        DMatrixRMaj a = ws.masked;
-        a.reshape(transpose ? n : m, transpose ? m : n, false);
+        // B holds W_S oriented to have r columns (W_Sᵀ when m' ≤ n'), so that Bᵀ B is the smaller Gram
+        boolean transpose = m <= n;
+        int c = Math.max(m, n);
+        double[] values = ws.masked = grow(ws.masked, c * r);
         FloatBuffer data = weight.data();
         int width = weight.cols();
-        double[] values = a.data;
         for (int i = 0; i < m; i++) {
             int offset = rows[i] * width;
             if (transpose) {
@@ -80,20 +75,21 @@ public final class MaskedSpectrum {
                 }
             }
         }
-        DMatrixRMaj gram = ws.gram;
-        gram.reshape(r, r, false);
-        CommonOps_DDRM.multOuter(a, gram);
-        if (!ws.eigen.decompose(gram)) {
-            throw new ScoringException("eigen decomposition of the Gram matrix of '" + weight.name() + "' ("
+        double[] gram = ws.gram = grow(ws.gram, r * r);
+        GramProduct.of(values, c, r, gram);
+        ws.sigma = grow(ws.sigma, r);
+        if (!ws.eigen.compute(gram, r, ws.sigma)) {
+            throw new ScoringException("eigenvalues of the Gram matrix of '" + weight.name() + "' ("
                     + m + "×" + n + " kept) did not converge");
         }
-        if (ws.sigma.length < r) {
-            ws.sigma = new double[Math.max(r, 2 * ws.sigma.length)];
-        }
         for (int i = 0; i < r; i++) {
-            ws.sigma[i] = Math.sqrt(Math.max(ws.eigen.getEigenvalue(i).real, 0.0));
+            ws.sigma[i] = Math.sqrt(Math.max(ws.sigma[i], 0.0));
         }
         return r;
+    }
+
+    private static double[] grow(double[] buffer, int needed) {
+        return buffer.length >= needed ? buffer : new double[Math.max(needed, 2 * buffer.length)];
     }
 
     /** The length of an axis after the mask: all of it when uncut, else kept units × unit size. */
@@ -125,9 +121,9 @@ public final class MaskedSpectrum {
     }
 
     private static final class Workspace {
-        final DMatrixRMaj masked = new DMatrixRMaj(1, 1);
-        final DMatrixRMaj gram = new DMatrixRMaj(1, 1);
-        final EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(false, true);
+        final SymmetricEigenvalues eigen = new SymmetricEigenvalues();
+        double[] masked = new double[64];
+        double[] gram = new double[64];
         int[] rows = new int[64];
         int[] cols = new int[64];
         double[] sigma = new double[64];

@@ -21,18 +21,30 @@ public final class BlockSums {
 
     /** @param units number of units; @param block row-major {@code units × units}, copied */
     public BlockSums(int units, double[] block) {
+        this(block.clone(), units);
+    }
+
+    /** Takes {@code block} without copying it: a neuron-by-neuron block of a wide FFN is megabytes. */
+    static BlockSums owning(int units, double[] block) {
+        return new BlockSums(block, units);
+    }
+
+    private BlockSums(double[] block, int units) {
         if (block.length != units * units) {
             throw new IllegalArgumentException("block has " + block.length + " entries, expected " + units * units);
         }
         this.units = units;
-        this.block = block.clone();
+        this.block = block;
         double[] rows = new double[units];
         double[] cols = new double[units];
         for (int u = 0; u < units; u++) {
+            double row = 0.0;
+            int base = u * units;
             for (int v = 0; v < units; v++) {
-                rows[u] += block[u * units + v];
-                cols[v] += block[u * units + v];
+                row += block[base + v];
+                cols[v] += block[base + v];
             }
+            rows[u] = row;
         }
         this.rowSums = new UnitSums(rows);
         this.colSums = new UnitSums(cols);

@@ -104,7 +104,7 @@ public final class KeptSum {
             int cols = weight.cols();
             FloatBuffer data = weight.data();
             if (rowCut.isCut() && colCut.isCut()) {
-                blocks.add(new BlockSums(units, blockSums(data, rows, cols, rowCut.unitSize(), colCut.unitSize())));
+                blocks.add(BlockSums.owning(units, blockSums(data, rows, cols, rowCut.unitSize(), colCut.unitSize())));
             } else if (rowCut.isCut()) {
                 int s = rowCut.unitSize();
                 for (int i = 0; i < rows; i++) {
@@ -126,13 +126,19 @@ public final class KeptSum {
             return this;
         }
 
+        // per entry in row order, as block[u][j / colUnit] += measure; the column units are walked
+        // instead of dividing every column index, which changes no sum
         private double[] blockSums(FloatBuffer data, int rows, int cols, int rowUnit, int colUnit) {
             double[] block = new double[units * units];
             for (int i = 0; i < rows; i++) {
                 int rowBase = (i / rowUnit) * units;
                 int offset = i * cols;
-                for (int j = 0; j < cols; j++) {
-                    block[rowBase + j / colUnit] += measure.of(data.get(offset + j));
+                for (int v = 0, j = 0; j < cols; v++) {
+                    double acc = block[rowBase + v];
+                    for (int end = Math.min(cols, j + colUnit); j < end; j++) {
+                        acc += measure.of(data.get(offset + j));
+                    }
+                    block[rowBase + v] = acc;
                 }
             }
             return block;

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.zeroprune.plugin.stats.AlphaGrid;
 import org.zeroprune.plugin.stats.RankCorrelation;
 import org.zeroprune.spi.ScoringException;
@@ -52,16 +54,17 @@ final class AlphaSelector {
         double[] attention = new double[n];
         double[] ffn = new double[n];
         double[] quality = new double[n];
-        try (ProgressTask task = context.progress().start("zerolm: alpha from labelled samples", n)) {
-            for (int i = 0; i < n; i++) {
-                LabelledSample sample = samples.get(chosen[i]);
-                quality[i] = sample.quality();
-                if (!Double.isFinite(quality[i])) {
-                    throw new ScoringException("zerolm: labelled sample " + chosen[i] + " has quality " + quality[i]);
-                }
-                capacities.evaluate(sample, "labelled sample " + chosen[i], attention, ffn, i);
-                task.step();
+        for (int i = 0; i < n; i++) {
+            quality[i] = samples.get(chosen[i]).quality();
+            if (!Double.isFinite(quality[i])) {
+                throw new ScoringException("zerolm: labelled sample " + chosen[i] + " has quality " + quality[i]);
             }
+        }
+        try (ProgressTask task = context.progress().start("zerolm: alpha from labelled samples", n)) {
+            inParallel(n, i -> {
+                capacities.evaluate(samples.get(chosen[i]), "labelled sample " + chosen[i], attention, ffn, i);
+                task.step();
+            });
         }
         return choose(attention, ffn, quality, RankCorrelation.KENDALL_TAU_B);
     }
@@ -73,15 +76,29 @@ final class AlphaSelector {
         double[] attention = new double[n];
         double[] ffn = new double[n];
         double[] params = new double[n];
+        // drawn in order from the one generator, then evaluated in any order
+        SampledCandidate[] candidates = new SampledCandidate[n];
+        for (int i = 0; i < n; i++) {
+            candidates[i] = sampler.sample(random);
+            params[i] = candidates[i].parameterCount();
+        }
         try (ProgressTask task = context.progress().start("zerolm: alpha from sampled candidates", n)) {
-            for (int i = 0; i < n; i++) {
-                SampledCandidate candidate = sampler.sample(random);
-                params[i] = candidate.parameterCount();
-                capacities.evaluate(candidate, "sampled candidate " + i, attention, ffn, i);
+            inParallel(n, i -> {
+                capacities.evaluate(candidates[i], "sampled candidate " + i, attention, ffn, i);
+                candidates[i] = null; // its model may be large; let it go
                 task.step();
-            }
+            });
         }
         return choose(attention, ffn, params, RankCorrelation.SPEARMAN_RHO);
+    }
+
+    /**
+     * Runs {@code body(i)} for every {@code i} in {@code [0, n)} on the common fork-join pool: each
+     * sample writes only its own slots, so the outcome does not depend on the order. A caller that
+     * holds the selection memo's lock (other threads waiting for α) keeps every core busy this way.
+     */
+    private static void inParallel(int n, IntConsumer body) {
+        IntStream.range(0, n).parallel().forEach(body);
     }
 
     private static AlphaChoice choose(double[] attention, double[] ffn, double[] target, RankCorrelation correlation) {

@@ -2,6 +2,7 @@ package org.zeroprune.nas.benchmark.flexibert;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,8 @@ import org.zeroprune.spi.mask.PruningMask;
 import org.zeroprune.spi.model.ModelView;
 
 /**
- * One run seed's pass: every architecture is built once (its weights from the seed and its id),
+ * One run seed's pass: every architecture is built once (its weights from the seed and its id; one
+ * in the α sample shares the model its {@link LabelledArchitecture} built for the α fits),
  * then every active strategy prepares it and scores its dense mask through the plugin contract.
  * Architectures are independent, so they run on the pool in any order and their results land by
  * position: the outcome does not depend on threads or scheduling.
@@ -55,8 +57,12 @@ final class SeedPass {
         long start = System.nanoTime();
         int[] sample = AlphaSample.choose(records.size(), settings.sampleSize(), seed);
         List<LabelledSample> labelled = new ArrayList<>();
+        Map<Integer, LabelledArchitecture> labelledAt = new HashMap<>();
         for (int position : sample) {
-            labelled.add(new LabelledArchitecture(records.get(position), seed, settings.sequenceLength()));
+            LabelledArchitecture architecture = new LabelledArchitecture(records.get(position), seed,
+                    settings.sequenceLength());
+            labelled.add(architecture);
+            labelledAt.put(position, architecture);
         }
         // every context of this seed from one builder: one list and one sampler object, which strategies memoise by
         RunScoringContext.Builder contexts = RunScoringContext.builder(seed, progress).labelledSamples(labelled)
@@ -69,7 +75,7 @@ final class SeedPass {
             for (int i = 0; i < records.size(); i++) {
                 int position = i;
                 futures.add(pool.submit(() -> {
-                    ArchitectureResult r = score(position, seed, strategies, contexts);
+                    ArchitectureResult r = score(position, seed, strategies, contexts, labelledAt.get(position));
                     task.step();
                     return r;
                 }));
@@ -79,12 +85,14 @@ final class SeedPass {
         }
     }
 
+    // labelled: the architecture's labelled twin when it is in the α sample (same weights, built once), else null
     private ArchitectureResult score(int position, long seed, List<ConfiguredStrategy> strategies,
-            RunScoringContext.Builder contexts) {
+            RunScoringContext.Builder contexts, LabelledArchitecture labelled) {
         BenchmarkRecord record = records.get(position);
         long t0 = System.nanoTime();
-        ModelView model = ArchitectureModelBuilder.withGaussianWeights(FlexiBertBenchmark.modelName(record),
-                record.architecture(), WeightSeeds.architecture(seed, record.id()));
+        ModelView model = labelled != null ? labelled.model()
+                : ArchitectureModelBuilder.withGaussianWeights(FlexiBertBenchmark.modelName(record),
+                        record.architecture(), WeightSeeds.architecture(seed, record.id()));
         ViewCostModel costs = new ViewCostModel(model, settings.sequenceLength());
         long buildNanos = System.nanoTime() - t0;
         RunScoringContext context = contexts.build(costs);

@@ -1,10 +1,8 @@
 package org.zeroprune.nas.benchmark.flexibert.variant;
 
-import java.nio.FloatBuffer;
-import org.zeroprune.spi.model.WeightView;
-
 /**
- * Statistics of one whole (unmasked) weight matrix {@code W}, {@code m × n}, {@code r = min(m, n)}.
+ * Statistics of one whole (unmasked) weight matrix {@code W}, {@code m × n}, {@code r = min(m, n)},
+ * from its squared Frobenius norm {@code ‖W‖²_F} ({@link ModelNorms}).
  *
  * <ul>
  *   <li>capacity {@code C(W) = ‖W‖²_F / r}, the mean squared singular value (DESIGN.md's definition);
@@ -18,29 +16,17 @@ final class MatrixCapacity {
     private MatrixCapacity() {
     }
 
-    /** {@code ‖W‖²_F}, accumulated in double precision. */
-    static double squaredNorm(WeightView w) {
-        FloatBuffer data = w.data();
-        double sum = 0;
-        while (data.hasRemaining()) {
-            double v = data.get();
-            sum += v * v;
-        }
-        return sum;
-    }
-
     /** {@code C(W) = ‖W‖²_F / min(m, n)}. */
-    static double capacity(WeightView w) {
-        return squaredNorm(w) / Math.min(w.rows(), w.cols());
+    static double capacity(double squaredNorm, int rows, int cols) {
+        return squaredNorm / Math.min(rows, cols);
     }
 
     /** {@code C(W) / v(W)}; 0 for a zero matrix. */
-    static double relativeCapacity(WeightView w) {
-        double norm = squaredNorm(w);
-        if (norm == 0) {
+    static double relativeCapacity(double squaredNorm, int rows, int cols) {
+        if (squaredNorm == 0) {
             return 0.0;
         }
-        double meanSquare = norm / ((double) w.rows() * w.cols());
-        return (norm / Math.min(w.rows(), w.cols())) / meanSquare;
+        double meanSquare = squaredNorm / ((double) rows * cols);
+        return (squaredNorm / Math.min(rows, cols)) / meanSquare;
     }
 }

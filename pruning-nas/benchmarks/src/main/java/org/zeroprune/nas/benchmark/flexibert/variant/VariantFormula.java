@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import org.zeroprune.spi.model.LayerView;
+import java.util.stream.IntStream;
 import org.zeroprune.spi.model.ModelView;
 import org.zeroprune.spi.model.ModuleKind;
-import org.zeroprune.spi.model.ModuleView;
-import org.zeroprune.spi.model.WeightView;
 
 /**
  * The two parts {@code (A, F)} a variant balances as {@code α·A + (1 − α)·F}. Notation:
@@ -90,20 +88,27 @@ public enum VariantFormula {
         return Arrays.stream(values()).map(VariantFormula::label).toList();
     }
 
-    private static double sumOverLayers(ModelView model, ModuleKind kind, ToDoubleFunction<ModuleView> perModule) {
+    private static double sumOverLayers(ModelView model, ModuleKind kind,
+            ToDoubleFunction<ModelNorms.Matrices> perModule) {
+        ModelNorms norms = ModelNorms.of(model);
         double total = 0;
-        for (LayerView layer : model.layers()) {
-            total += perModule.applyAsDouble(layer.module(kind));
+        for (int l = 0; l < norms.layerCount(); l++) {
+            total += perModule.applyAsDouble(norms.module(l, kind));
         }
         return total;
     }
 
-    private static double sum(ModuleView module, ToDoubleFunction<WeightView> statistic) {
-        return module.matrices().stream().mapToDouble(statistic).sum();
+    /** A statistic of one matrix from its squared norm and shape. */
+    private interface MatrixStatistic {
+        double of(double squaredNorm, int rows, int cols);
     }
 
-    private static double mean(ModuleView module, ToDoubleFunction<WeightView> statistic) {
-        List<WeightView> matrices = module.matrices();
-        return matrices.isEmpty() ? 0.0 : sum(module, statistic) / matrices.size();
+    private static double sum(ModelNorms.Matrices module, MatrixStatistic statistic) {
+        return IntStream.range(0, module.count())
+                .mapToDouble(i -> statistic.of(module.squared()[i], module.rows()[i], module.cols()[i])).sum();
+    }
+
+    private static double mean(ModelNorms.Matrices module, MatrixStatistic statistic) {
+        return module.count() == 0 ? 0.0 : sum(module, statistic) / module.count();
     }
 }
