@@ -10,7 +10,7 @@ import org.zeroprune.nas.benchmark.flexibert.BenchmarkReader;
 import org.zeroprune.nas.benchmark.flexibert.BenchmarkRecord;
 import org.zeroprune.nas.benchmark.flexibert.BenchmarkReport;
 import org.zeroprune.nas.benchmark.flexibert.BenchmarkSettings;
-import org.zeroprune.nas.benchmark.flexibert.BenchmarkStrategy;
+import org.zeroprune.nas.benchmark.flexibert.LineupEntry;
 import org.zeroprune.nas.benchmark.flexibert.FlexiBertBenchmark;
 import org.zeroprune.nas.benchmark.flexibert.FlexiSearchSpace;
 import org.zeroprune.nas.benchmark.flexibert.ReportJson;
@@ -119,7 +119,7 @@ final class BenchmarkCommand {
             }
             List<String> specs = strategies.stream().flatMap(s -> StrategySpec.parseList(s,
                     w -> System.err.println("warning: " + w)).stream()).map(StrategySpec::label).toList();
-            List<BenchmarkStrategy> lineup = StrategyLineup.resolve(specs, registry, spectral);
+            List<LineupEntry> lineup = StrategyLineup.resolve(specs, registry, spectral);
             int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             BenchmarkSettings settings = new BenchmarkSettings(seedList, sampleSize, threadCount, sequenceLength, scores);
             FlexiBertBenchmark benchmark = new FlexiBertBenchmark(data.toString(), records, space, settings,

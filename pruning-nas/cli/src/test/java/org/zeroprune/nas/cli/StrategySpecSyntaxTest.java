@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.ConfigException;
-import org.zeroprune.nas.benchmark.flexibert.BenchmarkStrategy;
+import org.zeroprune.nas.benchmark.flexibert.LineupEntry;
 import org.zeroprune.nas.benchmark.flexibert.StrategyLineup;
 import org.zeroprune.nas.evaluate.StrategySpec;
 import org.zeroprune.nas.plugin.PluginRegistry;
@@ -79,8 +79,8 @@ class StrategySpecSyntaxTest {
     @Test
     void theFlexibertLineupReadsTheSameSyntaxAndRefusesTheOldFormShowingTheNewOne() {
         PluginRegistry registry = PluginRegistry.discover(List.of());
-        List<BenchmarkStrategy> lineup = StrategyLineup.resolve(List.of("test-params:factor=2", "layers"), registry, 1);
-        assertEquals(List.of("test-params:factor=2", "layers"), lineup.stream().map(BenchmarkStrategy::label).toList());
+        List<LineupEntry> lineup = StrategyLineup.resolve(List.of("test-params:factor=2", "layers"), registry, 1);
+        assertEquals(List.of("test-params:factor=2", "layers"), lineup.stream().map(LineupEntry::label).toList());
         assertEquals(Map.of("factor", "2"), lineup.get(0).options());
         // the command line turns the old form into the new one first; anything else handing it over is refused
         ConfigException old = assertThrows(ConfigException.class,

@@ -53,7 +53,7 @@ public final class FlexiBertBenchmark {
     }
 
     /** Scores every architecture with every strategy on every seed it is allowed. */
-    public BenchmarkReport run(List<BenchmarkStrategy> strategies) {
+    public BenchmarkReport run(List<LineupEntry> strategies) {
         long start = System.nanoTime();
         List<List<SeedOutcome>> outcomes = new ArrayList<>();
         strategies.forEach(s -> outcomes.add(new ArrayList<>()));
@@ -66,7 +66,7 @@ public final class FlexiBertBenchmark {
                 int index = i;
                 List<Integer> activeIndices = IntStream.range(0, strategies.size())
                         .filter(s -> index < strategies.get(s).seedLimit()).boxed().toList();
-                List<BenchmarkStrategy> active = activeIndices.stream().map(strategies::get).toList();
+                List<LineupEntry> active = activeIndices.stream().map(strategies::get).toList();
                 String label = String.format(Locale.ROOT, "seed %d (%d/%d): %d architectures x %d strategies",
                         seeds.get(i), i + 1, seeds.size(), records.size(), active.size());
                 SeedPass.Result result = pass.run(seeds.get(i), label, active, pool);

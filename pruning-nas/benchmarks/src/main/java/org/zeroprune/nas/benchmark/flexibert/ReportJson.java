@@ -71,7 +71,7 @@ public final class ReportJson {
     }
 
     private static void strategy(ObjectNode node, StrategyOutcome outcome) {
-        BenchmarkStrategy strategy = outcome.strategy();
+        LineupEntry strategy = outcome.strategy();
         node.put("label", strategy.label());
         node.put("kind", strategy.kind().word());
         node.put("source", strategy.source());

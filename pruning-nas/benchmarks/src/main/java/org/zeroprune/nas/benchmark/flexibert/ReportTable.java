@@ -59,12 +59,12 @@ public final class ReportTable {
         return String.format(Locale.ROOT, "%.1f/%.1f", o.scoreSeconds().mean(), o.totalSeconds().mean());
     }
 
-    private static String published(BenchmarkStrategy strategy) {
+    private static String published(LineupEntry strategy) {
         if (strategy.label().equals(LayerCountStrategy.LABEL)) {
             return String.format(Locale.ROOT, "tau %.2f rho %.2f", BenchmarkReport.PAPER_LAYERS_TAU,
                     BenchmarkReport.PAPER_LAYERS_RHO);
         }
-        if (strategy.kind() == BenchmarkStrategy.Kind.PLUGIN && strategy.label().startsWith(StrategyLineup.ZEROLM + ":")
+        if (strategy.kind() == LineupEntry.Kind.PLUGIN && strategy.label().startsWith(StrategyLineup.ZEROLM + ":")
                 && "benchmark-sampling".equals(strategy.options().get("alpha-selection"))
                 && !strategy.options().containsKey("statistic")) {
             return String.format(Locale.ROOT, "tau %.2f rho %.2f", BenchmarkReport.PAPER_ZEROLM_TAU,

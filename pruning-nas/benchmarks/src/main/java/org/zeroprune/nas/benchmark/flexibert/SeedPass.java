@@ -53,7 +53,7 @@ final class SeedPass {
     private record ArchitectureResult(double[] scores, long[] nanos, long buildNanos, List<Map<String, Object>> details) {
     }
 
-    Result run(long seed, String label, List<BenchmarkStrategy> active, ExecutorService pool) {
+    Result run(long seed, String label, List<LineupEntry> active, ExecutorService pool) {
         long start = System.nanoTime();
         int[] sample = AlphaSample.choose(records.size(), settings.sampleSize(), seed);
         List<LabelledSample> labelled = new ArrayList<>();
@@ -131,7 +131,7 @@ final class SeedPass {
         }
     }
 
-    private Result summarise(long seed, int[] sample, List<BenchmarkStrategy> active, List<ArchitectureResult> results,
+    private Result summarise(long seed, int[] sample, List<LineupEntry> active, List<ArchitectureResult> results,
             double wallSeconds) {
         int n = records.size();
         boolean[] inSample = new boolean[n];
@@ -152,7 +152,7 @@ final class SeedPass {
                     nanos / 1e9, buildNanos / 1e9, settings.keepScores() ? scores : null));
         }
         List<Integer> ids = Arrays.stream(sample).mapToObj(p -> records.get(p).id()).toList();
-        List<String> labels = active.stream().map(BenchmarkStrategy::label).toList();
+        List<String> labels = active.stream().map(LineupEntry::label).toList();
         return new Result(outcomes, new SeedPassSummary(seed, ids, labels, buildNanos / 1e9, wallSeconds));
     }
 

@@ -15,7 +15,7 @@ import org.zeroprune.spi.OptionSpec;
 import org.zeroprune.spi.OptionType;
 
 /**
- * Turns the command line's strategy list into {@link BenchmarkStrategy}s.
+ * Turns the command line's strategy list into {@link LineupEntry}s.
  *
  * <p>Each item is a {@link StrategySpec}, {@code NAME[:KEY=VALUE,...]}. {@code layers} is the
  * harness's layer-count baseline, {@code variant-...} a harness variant
@@ -73,7 +73,7 @@ public final class StrategyLineup {
      * @param registry where plugin strategies come from
      * @param spectralSeeds how many seeds the spectral-statistic specs run on
      */
-    public static List<BenchmarkStrategy> resolve(List<String> specs, PluginRegistry registry, int spectralSeeds) {
+    public static List<LineupEntry> resolve(List<String> specs, PluginRegistry registry, int spectralSeeds) {
         LinkedHashSet<String> expanded = new LinkedHashSet<>();
         for (String spec : specs) {
             String trimmed = spec.trim();
@@ -86,26 +86,26 @@ public final class StrategyLineup {
         if (expanded.isEmpty()) {
             throw new ZeroPruneException("no strategy to benchmark");
         }
-        List<BenchmarkStrategy> strategies = new ArrayList<>();
+        List<LineupEntry> strategies = new ArrayList<>();
         for (String spec : expanded) {
             strategies.add(resolveOne(spec, registry, spectralSeeds));
         }
         return strategies;
     }
 
-    private static BenchmarkStrategy resolveOne(String spec, PluginRegistry registry, int spectralSeeds) {
+    private static LineupEntry resolveOne(String spec, PluginRegistry registry, int spectralSeeds) {
         StrategySpec parsed = StrategySpec.parse(spec);
         String name = parsed.name();
         Map<String, String> options = parsed.options();
         if (name.equals(LayerCountStrategy.LABEL)) {
             requireNoOptions(spec, options);
-            return new BenchmarkStrategy(spec, BenchmarkStrategy.Kind.BASELINE, "harness", options, Integer.MAX_VALUE,
+            return new LineupEntry(spec, LineupEntry.Kind.BASELINE, "harness", options, Integer.MAX_VALUE,
                     LayerCountStrategy::new);
         }
         Optional<VariantFormula> variant = VariantFormula.byLabel(name);
         if (variant.isPresent()) {
             requireNoOptions(spec, options);
-            return new BenchmarkStrategy(spec, BenchmarkStrategy.Kind.VARIANT, "harness", options, Integer.MAX_VALUE,
+            return new LineupEntry(spec, LineupEntry.Kind.VARIANT, "harness", options, Integer.MAX_VALUE,
                     () -> new BalancedVariantStrategy(variant.get()));
         }
         if (name.startsWith("variant-")) {
@@ -116,7 +116,7 @@ public final class StrategyLineup {
         registered.create(options);
         String statistic = options.getOrDefault(STATISTIC, FAST_STATISTIC);
         int seedLimit = statistic.equals(FAST_STATISTIC) ? Integer.MAX_VALUE : spectralSeeds;
-        return new BenchmarkStrategy(spec, BenchmarkStrategy.Kind.PLUGIN, registered.source(), options, seedLimit,
+        return new LineupEntry(spec, LineupEntry.Kind.PLUGIN, registered.source(), options, seedLimit,
                 () -> registered.create(options));
     }
 

@@ -9,7 +9,7 @@ import java.util.function.ToDoubleFunction;
  * @param strategy the strategy
  * @param seeds one outcome per seed, in run order
  */
-public record StrategyOutcome(BenchmarkStrategy strategy, List<SeedOutcome> seeds) {
+public record StrategyOutcome(LineupEntry strategy, List<SeedOutcome> seeds) {
 
     /** Copies the list. */
     public StrategyOutcome {

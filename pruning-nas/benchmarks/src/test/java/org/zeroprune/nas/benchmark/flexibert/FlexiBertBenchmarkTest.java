@@ -42,12 +42,12 @@ class FlexiBertBenchmarkTest {
         space = FlexiSearchSpace.read(data.resolveSibling("search_space.json"));
     }
 
-    private static List<BenchmarkStrategy> lineup() {
+    private static List<LineupEntry> lineup() {
         PluginRegistry registry = PluginRegistry.discover(List.of());
-        List<BenchmarkStrategy> strategies = new ArrayList<>(StrategyLineup.resolve(
+        List<LineupEntry> strategies = new ArrayList<>(StrategyLineup.resolve(
                 List.of("test-params:factor=2", "layers", "variant-log-relative"), registry, 1));
         RegisteredStrategy own = new RegisteredStrategy(new CapacitySumTestProvider(), "test scope");
-        strategies.add(new BenchmarkStrategy(own.name(), BenchmarkStrategy.Kind.PLUGIN, own.source(), Map.of(),
+        strategies.add(new LineupEntry(own.name(), LineupEntry.Kind.PLUGIN, own.source(), Map.of(),
                 Integer.MAX_VALUE, () -> own.create(Map.of())));
         return strategies;
     }

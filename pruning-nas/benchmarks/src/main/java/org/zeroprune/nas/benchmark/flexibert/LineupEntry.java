@@ -6,8 +6,10 @@ import java.util.function.Supplier;
 import org.zeroprune.spi.ScoringStrategy;
 
 /**
- * One row of the benchmark: a scoring strategy and how to make a fresh instance of it for each run
- * seed (a fresh instance forgets what it memoised for the previous seed).
+ * One entry of the benchmark's lineup (one row of its table): a scoring strategy and how to make a
+ * fresh instance of it for each run seed (a fresh instance forgets what it memoised for the
+ * previous seed). "Strategy" alone means a scoring strategy everywhere in this benchmark; the
+ * entries are not a third kind of strategy.
  *
  * @param label the name in tables and JSON, as given on the command line
  *     ({@code zerolm:alpha-selection=benchmark-sampling})
@@ -18,18 +20,18 @@ import org.zeroprune.spi.ScoringStrategy;
  *     may run on fewer
  * @param factory a new, configured strategy
  */
-public record BenchmarkStrategy(String label, Kind kind, String source, Map<String, String> options, int seedLimit,
+public record LineupEntry(String label, Kind kind, String source, Map<String, String> options, int seedLimit,
         Supplier<ScoringStrategy> factory) {
 
     /** Copies the options. */
-    public BenchmarkStrategy {
+    public LineupEntry {
         options = Map.copyOf(options);
         if (seedLimit < 1) {
             throw new IllegalArgumentException(label + ": seed limit must be at least 1, got " + seedLimit);
         }
     }
 
-    /** Where a benchmark strategy comes from. */
+    /** Where an entry's scoring strategy comes from. */
     public enum Kind {
         /** A {@link org.zeroprune.spi.ScoringStrategyProvider} found by the plugin registry. */
         PLUGIN,
