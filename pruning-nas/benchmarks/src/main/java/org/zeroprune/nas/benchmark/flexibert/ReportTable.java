@@ -64,9 +64,7 @@ public final class ReportTable {
             return String.format(Locale.ROOT, "tau %.2f rho %.2f", BenchmarkReport.PAPER_LAYERS_TAU,
                     BenchmarkReport.PAPER_LAYERS_RHO);
         }
-        if (strategy.kind() == LineupEntry.Kind.PLUGIN && strategy.label().startsWith(StrategyLineup.ZEROLM + ":")
-                && "benchmark-sampling".equals(strategy.options().get("alpha-selection"))
-                && !strategy.options().containsKey("statistic")) {
+        if (StrategyLineup.reproducesPublished(strategy)) {
             return String.format(Locale.ROOT, "tau %.2f rho %.2f", BenchmarkReport.PAPER_ZEROLM_TAU,
                     BenchmarkReport.PAPER_ZEROLM_RHO);
         }

@@ -11,8 +11,6 @@ import org.zeroprune.nas.benchmark.flexibert.variant.VariantFormula;
 import org.zeroprune.nas.evaluate.StrategySpec;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
-import org.zeroprune.spi.OptionSpec;
-import org.zeroprune.spi.OptionType;
 
 /**
  * Turns the command line's strategy list into {@link LineupEntry}s.
@@ -21,48 +19,25 @@ import org.zeroprune.spi.OptionType;
  * harness's layer-count baseline, {@code variant-...} a harness variant
  * ({@link VariantFormula#labels()}), {@code default} the default lineup ({@link #defaultSpecs}); any
  * other name is a plugin strategy from the registry, created with the given options. A plugin spec
- * that sets {@code statistic} to anything but {@code frobenius} computes singular values and is
- * limited to the first {@code spectralSeeds} seeds.
+ * that the default lineup's file calls slow ({@link DefaultLineup#slow}) is limited to the first
+ * {@code spectralSeeds} seeds.
  */
 public final class StrategyLineup {
     /** Expands to {@link #defaultSpecs}. */
     public static final String DEFAULT = "default";
-    /** The ZeroLM strategy's name in the plugin. */
-    public static final String ZEROLM = "zerolm";
-    private static final String STATISTIC = "statistic";
-    private static final String FAST_STATISTIC = "frobenius";
+    private static final DefaultLineup LINEUP = DefaultLineup.load();
 
     private StrategyLineup() {
     }
 
-    /**
-     * The default lineup: zerolm with {@code alpha-selection=benchmark-sampling} and with
-     * {@code self-parameter-correlation}; zerolm with every other {@code statistic} the plugin
-     * offers (benchmark sampling); the baselines {@code params}, {@code flops}, {@code magnitude},
-     * {@code layers}; and every variant.
-     */
+    /** The default lineup, as {@code default-lineup.txt} lists it, expanded against the installed plugins. */
     public static List<String> defaultSpecs(PluginRegistry registry) {
-        List<String> specs = new ArrayList<>();
-        String sampling = ZEROLM + ":alpha-selection=benchmark-sampling";
-        specs.add(sampling);
-        specs.add(ZEROLM + ":alpha-selection=self-parameter-correlation");
-        for (String statistic : statistics(registry)) {
-            if (!statistic.equals(FAST_STATISTIC)) {
-                specs.add(sampling + "," + STATISTIC + "=" + statistic);
-            }
-        }
-        specs.addAll(List.of("params", "flops", "magnitude", LayerCountStrategy.LABEL));
-        specs.addAll(VariantFormula.labels());
-        return specs;
+        return LINEUP.expand(registry);
     }
 
-    private static List<String> statistics(PluginRegistry registry) {
-        if (!registry.names().contains(ZEROLM)) {
-            return List.of();
-        }
-        return registry.get(ZEROLM).provider().options().stream()
-                .filter(o -> o.key().equals(STATISTIC) && o.type() == OptionType.CHOICE).findFirst()
-                .map(OptionSpec::choices).orElse(List.of());
+    /** Whether {@code entry}'s row is the one the reproduced paper's figures are printed beside. */
+    public static boolean reproducesPublished(LineupEntry entry) {
+        return entry.kind() == LineupEntry.Kind.PLUGIN && LINEUP.published().filter(entry.label()::equals).isPresent();
     }
 
     /**
@@ -114,8 +89,7 @@ public final class StrategyLineup {
         }
         RegisteredStrategy registered = registry.get(name);
         registered.create(options);
-        String statistic = options.getOrDefault(STATISTIC, FAST_STATISTIC);
-        int seedLimit = statistic.equals(FAST_STATISTIC) ? Integer.MAX_VALUE : spectralSeeds;
+        int seedLimit = LINEUP.slow(registered, options) ? spectralSeeds : Integer.MAX_VALUE;
         return new LineupEntry(spec, LineupEntry.Kind.PLUGIN, registered.source(), options, seedLimit,
                 () -> registered.create(options));
     }
