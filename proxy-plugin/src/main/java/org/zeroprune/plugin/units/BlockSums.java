@@ -1,5 +1,7 @@
 package org.zeroprune.plugin.units;
 
+import java.nio.FloatBuffer;
+import java.util.function.Supplier;
 import org.zeroprune.spi.mask.UnitSet;
 
 /**
@@ -12,12 +14,19 @@ import org.zeroprune.spi.mask.UnitSet;
  * {@code k} kept and {@code r} removed units: the direct double sum, O(k²), or
  * {@code total − Σ_{u ∉ S} rowSum[u] − Σ_{v ∉ S} colSum[v] + Σ_{u ∉ S} Σ_{v ∉ S} block[u][v]},
  * O(r² + words).
+ *
+ * <p>A matrix whose units are single rows and columns ({@link #ofEntries}) keeps its row and
+ * column sums and diagonal, and builds its table only when a partial mask asks for it: a dense
+ * model's score (every architecture of a benchmark) then never allocates it. The sums are the same
+ * doubles either way.
  */
 public final class BlockSums {
     private final int units;
-    private final double[] block;
     private final UnitSums rowSums;
     private final UnitSums colSums;
+    private final double[] diagonal;
+    private final Supplier<double[]> table;
+    private volatile double[] block;
 
     /** @param units number of units; @param block row-major {@code units × units}, copied */
     public BlockSums(int units, double[] block) {
@@ -35,8 +44,10 @@ public final class BlockSums {
         }
         this.units = units;
         this.block = block;
+        this.table = () -> block;
         double[] rows = new double[units];
         double[] cols = new double[units];
+        this.diagonal = new double[units];
         for (int u = 0; u < units; u++) {
             double row = 0.0;
             int base = u * units;
@@ -45,9 +56,48 @@ public final class BlockSums {
                 cols[v] += block[base + v];
             }
             rows[u] = row;
+            diagonal[u] = block[base + u];
         }
         this.rowSums = new UnitSums(rows);
         this.colSums = new UnitSums(cols);
+    }
+
+    private BlockSums(int units, double[] rows, double[] cols, double[] diagonal, Supplier<double[]> table) {
+        this.units = units;
+        this.rowSums = new UnitSums(rows);
+        this.colSums = new UnitSums(cols);
+        this.diagonal = diagonal;
+        this.table = table;
+    }
+
+    /**
+     * The sums of a {@code units × units} matrix whose every row and column is its own unit, read
+     * in one pass; its table (here the measure of each entry) is built from {@code data} on first
+     * use, so {@code data} must stay readable and unchanged while this object is used.
+     */
+    static BlockSums ofEntries(int units, FloatBuffer data, EntryMeasure measure) {
+        double[] rows = new double[units];
+        double[] cols = new double[units];
+        double[] diagonal = new double[units];
+        for (int u = 0; u < units; u++) {
+            // the same additions, in the same order, as the table's row and column sums
+            double row = 0.0;
+            int base = u * units;
+            for (int v = 0; v < units; v++) {
+                double m = measure.of(data.get(base + v));
+                row += m;
+                cols[v] += m;
+            }
+            rows[u] = row;
+            diagonal[u] = measure.of(data.get(base + u));
+        }
+        return new BlockSums(units, rows, cols, diagonal, () -> {
+            double[] block = new double[units * units];
+            for (int i = 0; i < block.length; i++) {
+                block[i] = measure.of(data.get(i));
+            }
+            return block;
+        });
     }
 
     /** The sum over the whole matrix. */
@@ -60,7 +110,7 @@ public final class BlockSums {
      * counted once: {@code rowSum[u] + colSum[u] − block[u][u]}.
      */
     public double unitMass(int u) {
-        return rowSums.value(u) + colSums.value(u) - block[u * units + u];
+        return rowSums.value(u) + colSums.value(u) - diagonal[u];
     }
 
     /** {@code Σ_{u ∈ kept} Σ_{v ∈ kept} block[u][v]}. */
@@ -80,6 +130,7 @@ public final class BlockSums {
     }
 
     private double square(int[] index) {
+        double[] block = block();
         double s = 0.0;
         for (int u : index) {
             int row = u * units;
@@ -88,6 +139,16 @@ public final class BlockSums {
             }
         }
         return s;
+    }
+
+    // built on first use for a table read from the weights (ofEntries); racing builds give equal tables
+    private double[] block() {
+        double[] b = block;
+        if (b == null) {
+            b = table.get();
+            block = b;
+        }
+        return b;
     }
 
     private int[] removed(UnitSet kept) {

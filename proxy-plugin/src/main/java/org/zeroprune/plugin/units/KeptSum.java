@@ -103,7 +103,9 @@ public final class KeptSum {
             int rows = weight.rows();
             int cols = weight.cols();
             FloatBuffer data = weight.data();
-            if (rowCut.isCut() && colCut.isCut()) {
+            if (rowCut.isCut() && colCut.isCut() && rowCut.unitSize() == 1 && colCut.unitSize() == 1) {
+                blocks.add(BlockSums.ofEntries(units, data, measure));
+            } else if (rowCut.isCut() && colCut.isCut()) {
                 blocks.add(BlockSums.owning(units, blockSums(data, rows, cols, rowCut.unitSize(), colCut.unitSize())));
             } else if (rowCut.isCut()) {
                 int s = rowCut.unitSize();

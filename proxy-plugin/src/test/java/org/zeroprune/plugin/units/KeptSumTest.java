@@ -61,4 +61,33 @@ class KeptSumTest {
         double expected = 60 * 61 / 2.0 + 65 + 66 + 129 + 130;
         assertEquals(expected, sums.sum(UnitSet.of(130, bits)), 1e-12);
     }
+
+    @Test
+    void aPerEntryTableBuiltLazilyGivesTheSameDoublesAsOneBuiltAtOnce() {
+        SplittableRandom random = new SplittableRandom(3);
+        RandomMasks masks = new RandomMasks(random);
+        for (EntryMeasure measure : EntryMeasure.values()) {
+            for (int trial = 0; trial < 60; trial++) {
+                int n = 1 + random.nextInt(90);
+                float[] weights = new float[n * n];
+                for (int i = 0; i < weights.length; i++) {
+                    weights[i] = (float) random.nextGaussian();
+                }
+                double[] table = new double[n * n];
+                for (int i = 0; i < table.length; i++) {
+                    table[i] = measure.of(weights[i]);
+                }
+                BlockSums eager = new BlockSums(n, table);
+                BlockSums lazy = BlockSums.ofEntries(n, java.nio.FloatBuffer.wrap(weights), measure);
+                assertEquals(eager.total(), lazy.total(), 0.0);
+                for (int u = 0; u < n; u++) {
+                    assertEquals(eager.unitMass(u), lazy.unitMass(u), 0.0);
+                }
+                for (int k = 0; k < 5; k++) {
+                    UnitSet kept = masks.set(n);
+                    assertEquals(eager.sum(kept), lazy.sum(kept), 0.0, kept.toString());
+                }
+            }
+        }
+    }
 }
