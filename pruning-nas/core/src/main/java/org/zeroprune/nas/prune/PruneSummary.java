@@ -147,10 +147,8 @@ public record PruneSummary(Export export, String model, String tokenizer, String
         exportedModel.ifPresent(p -> s.put("exportedModel", p.toString()));
         ObjectNode phases = s.putObject("seconds");
         seconds.forEach(phases::put);
-        ObjectNode m = s.putObject("machine");
-        m.put("cores", machine.cores());
-        m.put("os", machine.os());
-        m.put("java", machine.java());
+        // the nested records serialise as their components, in order
+        s.set("machine", JSON.valueToTree(machine));
         if (!warnings.isEmpty()) {
             ArrayNode w = s.putArray("warnings");
             warnings.forEach(w::add);
@@ -158,24 +156,8 @@ public record PruneSummary(Export export, String model, String tokenizer, String
         exportedOnnx.ifPresent(p -> s.put("exportedOnnx", p.toString()));
         s.put("unitOrder", unitOrder);
         corpusLanguageWarning.ifPresent(w -> s.set(CorpusLanguageCheck.JSON_KEY, w));
-        fidelity.ifPresent(f -> {
-            ObjectNode node = s.putObject("fidelity");
-            node.put("fidelity", f.fidelity());
-            node.put("cutFidelity", f.cutFidelity());
-            // without an export "fidelity" is the cut's too; say so rather than let it pass for an exported model's
-            node.put("exported", f.exported());
-            node.put("sentences", f.sentences());
-            node.put("corpus", f.corpus());
-        });
-        sts.ifPresent(t -> {
-            ObjectNode node = s.putObject("sts");
-            node.put("file", t.file());
-            node.put("pairs", t.pairs());
-            node.put("dense", t.dense());
-            node.put("pruned", t.pruned());
-            node.put("cut", t.cut());
-            node.put("exported", t.exported());
-        });
+        fidelity.ifPresent(f -> s.set("fidelity", JSON.valueToTree(f)));
+        sts.ifPresent(t -> s.set("sts", JSON.valueToTree(t)));
         return s;
     }
 
