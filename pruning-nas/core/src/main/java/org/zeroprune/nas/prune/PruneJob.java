@@ -129,8 +129,7 @@ public final class PruneJob {
 
         ChosenModelQuality quality = new ChosenModelQuality(runtime, model, chosen.mask(), config.scoring().corpus(),
                 config.output().measureFidelity(), sts);
-        ObjectNode header = RankingHeader.of(config, model, registered, scorers.scoring(), costs, budget, space,
-                ranked.size(), scorers.unitOrderSource());
+        ObjectNode header = RankingHeader.of(config, model, registered, scorers, costs, budget, space, ranked.size());
         Optional<UnitOrder> keptOrder = space.prefixOnly() ? Optional.of(keptOrder(space)) : Optional.empty();
         RankingWriter ranking = new RankingWriter(header, ranked, costs.denseMacs(), costs.denseParams(),
                 figures.fixedParams(), maskFormat, keptOrder);

@@ -13,7 +13,6 @@ import org.zeroprune.nas.plugin.RegisteredStrategy;
 import org.zeroprune.nas.search.Budget;
 import org.zeroprune.nas.search.BudgetKind;
 import org.zeroprune.nas.search.SearchSpace;
-import org.zeroprune.nas.search.SearchStrategies;
 import org.zeroprune.spi.StrategyOptions;
 
 /** The head of {@code ranking.json}: model, scoring, search, dense model and budget of a prune run. */
@@ -24,11 +23,14 @@ final class RankingHeader {
     }
 
     /**
+     * @param scorers the prepared scoring (and screening) strategies, and whose importance picked the
+     *     kept units (empty for random picks)
      * @param ranked how many candidates the ranking holds
-     * @param unitOrderSource whose importance picked the kept units, or empty for random picks
      */
-    static ObjectNode of(PruneConfig config, LoadedModel model, RegisteredStrategy registered, PreparedStrategy scorer,
-            ViewCostModel costs, Budget budget, SearchSpace space, int ranked, Optional<String> unitOrderSource) {
+    static ObjectNode of(PruneConfig config, LoadedModel model, RegisteredStrategy registered, PruneScorers scorers,
+            ViewCostModel costs, Budget budget, SearchSpace space, int ranked) {
+        PreparedStrategy scorer = scorers.scoring();
+        Optional<String> unitOrderSource = scorers.unitOrderSource();
         ObjectNode doc = JSON.createObjectNode();
         doc.put("model", model.description());
         // what `export` loads to apply a ranked candidate's masks later, from any working directory
@@ -49,7 +51,7 @@ final class RankingHeader {
         search.put("unitOrder", unitOrderSource.map(name -> "importance of " + name).orElse("random"));
         search.put("minHeads", config.search().minHeads());
         search.put("minNeurons", config.search().minNeurons());
-        if (SearchStrategies.create(config.search().strategy()).screens()) {
+        if (scorers.screening().isPresent()) {
             search.put("screening", config.search().screening());
             search.put("shortlist", config.search().shortlist());
         }
