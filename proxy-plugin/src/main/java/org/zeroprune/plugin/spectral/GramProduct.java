@@ -1,14 +1,15 @@
 package org.zeroprune.plugin.spectral;
 
 /**
- * The Gram matrix {@code G = Bᵀ B} of a row-major {@code c × r} matrix {@code B}: {@code G[i][j] =
- * Σ_k B[k][i] · B[k][j]}, an {@code r × r} symmetric matrix in full row-major storage.
+ * The Gram matrix {@code G = Bᵀ B} of a {@code c × r} matrix {@code B} given as rows: {@code G[i][j] =
+ * Σ_k B[k][i] · B[k][j]}, an {@code r × r} symmetric matrix written as rows.
  *
  * <p>Why not a dot product per entry: the JIT does not vectorise a floating-point sum, but it does
- * vectorise {@code g[j] += s · b[j]}. So each row of {@code G} is accumulated as scaled rows of
- * {@code B}, over blocks of {@value #BLOCK} rows of {@code B} that stay in cache while every row of
- * {@code G} passes over them; only the upper triangle is computed, then mirrored. Each entry sums
- * its {@code c} products in increasing {@code k}.
+ * vectorise {@code g[j] += s · b[j]} (one index for all arrays, hence rows rather than one flat
+ * array). So each row of {@code G} is accumulated as scaled rows of {@code B}, over blocks of
+ * {@value #BLOCK} rows of {@code B} that stay in cache while every row of {@code G} passes over them,
+ * four rows of {@code B} per pass (zero scales skipped) so that the row of {@code G} is loaded and
+ * stored a quarter as often; only the upper triangle is computed, then mirrored.
  */
 final class GramProduct {
     /** Rows of {@code B} per block: 32 rows of 1024 doubles are 256 KiB, within a core's L2. */
@@ -18,34 +19,62 @@ final class GramProduct {
     }
 
     /**
-     * Writes {@code Bᵀ B} to {@code gram[0 .. r·r)}.
+     * Writes {@code Bᵀ B} to {@code gram[0 .. r)[0 .. r)}.
      *
-     * @param b row-major {@code c × r}
+     * @param b {@code c} rows, each at least {@code r} long
      * @param c rows of {@code B}
      * @param r columns of {@code B}
-     * @param gram at least {@code r·r} long; overwritten
+     * @param gram at least {@code r} rows, each at least {@code r} long; overwritten
      */
-    static void of(double[] b, int c, int r, double[] gram) {
-        java.util.Arrays.fill(gram, 0, r * r, 0.0);
+    static void of(double[][] b, int c, int r, double[][] gram) {
+        for (int i = 0; i < r; i++) {
+            java.util.Arrays.fill(gram[i], i, r, 0.0);
+        }
+        double[][] from = new double[BLOCK][];
+        double[] scale = new double[BLOCK];
         for (int k0 = 0; k0 < c; k0 += BLOCK) {
             int k1 = Math.min(c, k0 + BLOCK);
             for (int i = 0; i < r; i++) {
-                int out = i * r;
+                int count = 0;
                 for (int k = k0; k < k1; k++) {
-                    int row = k * r;
-                    double s = b[row + i];
-                    if (s == 0.0) {
-                        continue;
-                    }
-                    for (int j = i; j < r; j++) {
-                        gram[out + j] += s * b[row + j];
+                    double s = b[k][i];
+                    if (s != 0.0) {
+                        from[count] = b[k];
+                        scale[count++] = s;
                     }
                 }
+                accumulate(from, scale, count, gram[i], i, r);
             }
         }
         for (int i = 1; i < r; i++) {
+            double[] row = gram[i];
             for (int j = 0; j < i; j++) {
-                gram[i * r + j] = gram[j * r + i];
+                row[j] = gram[j][i];
+            }
+        }
+    }
+
+    // g[lo .. hi) += Σ_t scale[t] · from[t][lo .. hi), four terms per pass
+    private static void accumulate(double[][] from, double[] scale, int count, double[] g, int lo, int hi) {
+        int t = 0;
+        for (; t + 3 < count; t += 4) {
+            double[] b0 = from[t];
+            double[] b1 = from[t + 1];
+            double[] b2 = from[t + 2];
+            double[] b3 = from[t + 3];
+            double s0 = scale[t];
+            double s1 = scale[t + 1];
+            double s2 = scale[t + 2];
+            double s3 = scale[t + 3];
+            for (int j = lo; j < hi; j++) {
+                g[j] += (s0 * b0[j] + s1 * b1[j]) + (s2 * b2[j] + s3 * b3[j]);
+            }
+        }
+        for (; t < count; t++) {
+            double[] b0 = from[t];
+            double s0 = scale[t];
+            for (int j = lo; j < hi; j++) {
+                g[j] += s0 * b0[j];
             }
         }
     }

@@ -59,23 +59,23 @@ public final class MaskedSpectrum {
         // B holds W_S oriented to have r columns (W_Sᵀ when m' ≤ n'), so that Bᵀ B is the smaller Gram
         boolean transpose = m <= n;
         int c = Math.max(m, n);
-        double[] values = ws.masked = grow(ws.masked, c * r);
+        double[][] values = ws.masked = grow(ws.masked, c, r);
         FloatBuffer data = weight.data();
         int width = weight.cols();
         for (int i = 0; i < m; i++) {
             int offset = rows[i] * width;
             if (transpose) {
                 for (int j = 0; j < n; j++) {
-                    values[j * m + i] = data.get(offset + cols[j]);
+                    values[j][i] = data.get(offset + cols[j]);
                 }
             } else {
-                int out = i * n;
+                double[] out = values[i];
                 for (int j = 0; j < n; j++) {
-                    values[out + j] = data.get(offset + cols[j]);
+                    out[j] = data.get(offset + cols[j]);
                 }
             }
         }
-        double[] gram = ws.gram = grow(ws.gram, r * r);
+        double[][] gram = ws.gram = grow(ws.gram, r, r);
         GramProduct.of(values, c, r, gram);
         ws.sigma = grow(ws.sigma, r);
         if (!ws.eigen.compute(gram, r, ws.sigma)) {
@@ -90,6 +90,15 @@ public final class MaskedSpectrum {
 
     private static double[] grow(double[] buffer, int needed) {
         return buffer.length >= needed ? buffer : new double[Math.max(needed, 2 * buffer.length)];
+    }
+
+    // at least count rows of at least length each; rows of one length, as the largest matrix seen
+    private static double[][] grow(double[][] rows, int count, int length) {
+        int have = rows.length == 0 ? 0 : rows[0].length;
+        if (rows.length >= count && have >= length) {
+            return rows;
+        }
+        return new double[Math.max(count, rows.length)][Math.max(length, have)];
     }
 
     /** The length of an axis after the mask: all of it when uncut, else kept units × unit size. */
@@ -122,8 +131,8 @@ public final class MaskedSpectrum {
 
     private static final class Workspace {
         final SymmetricEigenvalues eigen = new SymmetricEigenvalues();
-        double[] masked = new double[64];
-        double[] gram = new double[64];
+        double[][] masked = new double[0][];
+        double[][] gram = new double[0][];
         int[] rows = new int[64];
         int[] cols = new int[64];
         double[] sigma = new double[64];

@@ -1,0 +1,215 @@
+package org.zeroprune.plugin.spectral;
+
+/**
+ * The unblocked solver this package used before {@link BlockedTridiagonal}, kept for {@link EigenTiming}.
+ *
+ * Eigenvalues of a real symmetric matrix (no eigenvectors): Householder reduction to tridiagonal
+ * form, then the implicit QL algorithm with Wilkinson-type shifts (as EISPACK's {@code tql1} and
+ * JAMA's {@code tql2} without the vector updates).
+ *
+ * <p>The reduction works on full row-major storage: step {@code k} reads the Householder vector from
+ * row {@code k} (equal to column {@code k} by symmetry), forms {@code p = β T v} as a sum of scaled
+ * rows and applies {@code T ← T − v wᵀ − w vᵀ} row by row, {@code w = p − (β pᵀv / 2) v}. Both are loops of the form
+ * {@code a[j] += s · b[j]} that the JIT vectorises, which EJML's column-oriented reduction is not;
+ * the update keeps the matrix exactly symmetric (each pair of mirrored entries gets the same sum).
+ * Not thread-safe: one instance per thread; work arrays grow to the largest matrix seen.
+ */
+final class PreviousSymmetricEigenvalues {
+    private static final double EPS = Math.ulp(1.0);
+    private static final int MAX_SWEEPS_PER_VALUE = 60;
+    private double[] d = new double[0];
+    private double[] e = new double[0];
+    private double[] v = new double[0];
+    private double[] w = new double[0];
+    private double[] nextV = new double[0];
+    private double[] nextW = new double[0];
+
+    /**
+     * The eigenvalues of the symmetric {@code n × n} row-major {@code a}, in no particular order.
+     *
+     * @param a full storage; destroyed
+     * @param out receives the {@code n} eigenvalues
+     * @return false if the QL iteration did not converge
+     */
+    boolean compute(double[] a, int n, double[] out) {
+        if (n == 0) {
+            return true;
+        }
+        if (d.length < n) {
+            d = new double[n];
+            e = new double[n];
+            v = new double[n];
+            w = new double[n];
+            nextV = new double[n];
+            nextW = new double[n];
+        }
+        tridiagonalize(a, n);
+        boolean converged = ql(n);
+        System.arraycopy(d, 0, out, 0, n);
+        return converged;
+    }
+
+    // d[k] diagonal, e[k] couples k and k + 1, e[n − 1] = 0. Step k's rank-2 update of row i is
+    // followed at once by that row's share of step k + 1's p = T v, while the row is in cache: one
+    // pass over the trailing matrix per step instead of two, with the same sums in the same order.
+    private void tridiagonalize(double[] a, int n) {
+        boolean pending = false; // whether w already holds T v for step k (v set, e[k] set)
+        double beta = 0.0;
+        for (int k = 0; k < n - 2; k++) {
+            int start = k + 1;
+            int m = n - start;
+            d[k] = a[k * n + k];
+            if (!pending) {
+                beta = householder(a, k * n + start, m, v, k);
+                if (beta == 0.0) {
+                    continue;
+                }
+                java.util.Arrays.fill(w, 0, m, 0.0);
+                for (int i = 0; i < m; i++) {
+                    axpy(v[i], a, (start + i) * n + start, w, m);
+                }
+            }
+            // w = β T v − (β² vᵀ T v / 2) v
+            double pv = 0.0;
+            for (int j = 0; j < m; j++) {
+                w[j] *= beta;
+                pv += w[j] * v[j];
+            }
+            double half = 0.5 * beta * pv;
+            for (int j = 0; j < m; j++) {
+                w[j] -= half * v[j];
+            }
+            int first = start * n + start;
+            rank2(a, first, v[0], w[0], v, w, m);
+            pending = false;
+            if (k + 1 < n - 2) {
+                beta = householder(a, first + 1, m - 1, nextV, k + 1);
+                pending = beta != 0.0;
+                if (pending) {
+                    java.util.Arrays.fill(nextW, 0, m - 1, 0.0);
+                }
+            }
+            for (int i = 1; i < m; i++) {
+                int row = (start + i) * n + start;
+                rank2(a, row, v[i], w[i], v, w, m);
+                if (pending) {
+                    axpy(nextV[i - 1], a, row + 1, nextW, m - 1);
+                }
+            }
+            double[] t = v;
+            v = nextV;
+            nextV = t;
+            t = w;
+            w = nextW;
+            nextW = t;
+        }
+        if (n >= 2) {
+            d[n - 2] = a[(n - 2) * n + n - 2];
+            e[n - 2] = a[(n - 2) * n + n - 1];
+        }
+        d[n - 1] = a[n * n - 1];
+        e[n - 1] = 0.0;
+    }
+
+    /**
+     * The Householder vector {@code v} (into {@code out}) that maps {@code x = a[offset .. offset + m)}
+     * to {@code (α, 0, …, 0)}, {@code α = −sign(x₀)‖x‖}, stored as {@code e[k] = α}; returns
+     * {@code β = 2 / vᵀv}, or 0 (and {@code e[k] = x₀}) when {@code x} is already reduced.
+     */
+    private double householder(double[] a, int offset, int m, double[] out, int k) {
+        double x0 = a[offset];
+        double tail = 0.0;
+        for (int j = 1; j < m; j++) {
+            double x = a[offset + j];
+            tail += x * x;
+        }
+        if (tail == 0.0) {
+            e[k] = x0;
+            return 0.0;
+        }
+        double norm = Math.sqrt(x0 * x0 + tail);
+        double alpha = x0 > 0 ? -norm : norm;
+        out[0] = x0 - alpha;
+        System.arraycopy(a, offset + 1, out, 1, m - 1);
+        e[k] = alpha;
+        return 2.0 / (out[0] * out[0] + tail);
+    }
+
+    // y[0 .. m) += s · a[offset .. offset + m)
+    private static void axpy(double s, double[] a, int offset, double[] y, int m) {
+        if (s != 0.0) {
+            for (int j = 0; j < m; j++) {
+                y[j] += s * a[offset + j];
+            }
+        }
+    }
+
+    // a[offset + j] −= vi · w[j] + wi · v[j]
+    private static void rank2(double[] a, int offset, double vi, double wi, double[] v, double[] w, int m) {
+        for (int j = 0; j < m; j++) {
+            a[offset + j] -= vi * w[j] + wi * v[j];
+        }
+    }
+
+    // implicit QL on (d, e); eigenvalues end in d
+    private boolean ql(int n) {
+        double shift = 0.0;
+        double tst1 = 0.0;
+        for (int l = 0; l < n; l++) {
+            tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
+            int m = l;
+            while (m < n - 1 && Math.abs(e[m]) > EPS * tst1) {
+                m++;
+            }
+            int sweeps = 0;
+            while (m > l) {
+                if (++sweeps > MAX_SWEEPS_PER_VALUE) {
+                    return false;
+                }
+                double g = d[l];
+                double p = (d[l + 1] - g) / (2.0 * e[l]);
+                double r = Math.sqrt(p * p + 1.0);
+                if (p < 0) {
+                    r = -r;
+                }
+                d[l] = e[l] / (p + r);
+                d[l + 1] = e[l] * (p + r);
+                double dl1 = d[l + 1];
+                double h = g - d[l];
+                for (int i = l + 2; i < n; i++) {
+                    d[i] -= h;
+                }
+                shift += h;
+                p = d[m];
+                double c = 1.0;
+                double c2 = c;
+                double c3 = c;
+                double el1 = e[l + 1];
+                double s = 0.0;
+                double s2 = 0.0;
+                for (int i = m - 1; i >= l; i--) {
+                    c3 = c2;
+                    c2 = c;
+                    s2 = s;
+                    g = c * e[i];
+                    h = c * p;
+                    r = Math.sqrt(p * p + e[i] * e[i]);
+                    e[i + 1] = s * r;
+                    s = e[i] / r;
+                    c = p / r;
+                    p = c * d[i] - s * g;
+                    d[i + 1] = h + s * (c * g + s * d[i]);
+                }
+                p = -s * s2 * c3 * el1 * e[l] / dl1;
+                e[l] = s * p;
+                d[l] = c * p;
+                if (Math.abs(e[l]) <= EPS * tst1) {
+                    break;
+                }
+            }
+            d[l] += shift;
+            e[l] = 0.0;
+        }
+        return true;
+    }
+}
