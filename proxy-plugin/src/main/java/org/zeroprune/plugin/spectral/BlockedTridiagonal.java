@@ -7,8 +7,9 @@ import java.util.Arrays;
  * dsytrd}/{@code dlatrd}: a panel of {@value #PANEL} columns is reduced with products {@code y = T v}
  * against the trailing matrix as it was at the panel's start, corrected by the panel's pending
  * reflections {@code V Wᵀ + W Vᵀ}; then one rank-2·{@value #PANEL} update {@code T ← T − V Wᵀ − W Vᵀ}
- * brings the trailing matrix up to date. Step {@code k} reflects {@code x = T[k][k+1..n)} with {@code
- * H = I − β v vᵀ}, {@code v = x − α e₁}, {@code α = −sign(x₀)‖x‖}, {@code w = β T v − (β² vᵀ T v / 2) v}.
+ * brings the trailing matrix up to date. Step {@code k} reflects {@code x = T[k][k+1..n)} with
+ * {@code H = I − β v vᵀ}, {@code v = x − α e₁}, {@code α = −sign(x₀)‖x‖}, {@code w = β T v − (β² vᵀ
+ * T v / 2) v}.
  *
  * <p>Why blocked: the unblocked reduction reads and writes the whole trailing matrix for every
  * column (memory-bound beyond L2); here each column only reads it, and the writes come once per
@@ -55,10 +56,7 @@ final class BlockedTridiagonal {
         for (int j = 0; j < width; j++) {
             int c = start + j;
             double[] row = t[c];
-            // row c catches up with the panel's earlier reflections before it is reflected itself
-            for (int q = 0; q < j; q++) {
-                update2(row, c, n, -v[q][c], w[q], -w[q][c], v[q]);
-            }
+            updateRow(row, c, n, j); // row c catches up with the panel's earlier reflections
             d[c] = row[c];
             int s = c + 1;
             double[] vj = v[j];
@@ -70,11 +68,7 @@ final class BlockedTridiagonal {
                 continue;
             }
             UpperProduct.multiply(t, s, n, vj, y);
-            for (int q = 0; q < j; q++) {
-                double wv = dot(w[q], vj, s, n);
-                double vv = dot(v[q], vj, s, n);
-                update2(y, s, n, -wv, v[q], -vv, w[q]);
-            }
+            correct(j, vj, s, n);
             double half = 0.5 * beta * beta * dot(y, vj, s, n);
             for (int k = s; k < n; k++) {
                 wj[k] = beta * y[k] - half * vj[k];
@@ -82,26 +76,66 @@ final class BlockedTridiagonal {
         }
     }
 
-    // T[r][r..n) −= Σ_q v_q[r] w_q[r..n) + w_q[r] v_q[r..n) for the rows after the panel
+    // brings the rows after the panel up to date
     private void update(double[][] t, int n, int first, int width) {
         for (int r = first; r < n; r++) {
-            double[] row = t[r];
-            int q = 0;
-            for (; q + 1 < width; q += 2) {
-                double[] v0 = v[q];
-                double[] w0 = w[q];
-                double[] v1 = v[q + 1];
-                double[] w1 = w[q + 1];
-                double a0 = v0[r];
-                double b0 = w0[r];
-                double a1 = v1[r];
-                double b1 = w1[r];
-                for (int k = r; k < n; k++) {
-                    row[k] -= (a0 * w0[k] + b0 * v0[k]) + (a1 * w1[k] + b1 * v1[k]);
-                }
+            updateRow(t[r], r, n, width);
+        }
+    }
+
+    // row[r..n) −= Σ_{q < width} v_q[r] w_q[r..n) + w_q[r] v_q[r..n), two reflections per pass
+    private void updateRow(double[] row, int r, int n, int width) {
+        int q = 0;
+        for (; q + 1 < width; q += 2) {
+            double[] v0 = v[q];
+            double[] w0 = w[q];
+            double[] v1 = v[q + 1];
+            double[] w1 = w[q + 1];
+            double a0 = v0[r];
+            double b0 = w0[r];
+            double a1 = v1[r];
+            double b1 = w1[r];
+            for (int k = r; k < n; k++) {
+                row[k] -= (a0 * w0[k] + b0 * v0[k]) + (a1 * w1[k] + b1 * v1[k]);
             }
-            if (q < width) {
-                update2(row, r, n, -v[q][r], w[q], -w[q][r], v[q]);
+        }
+        if (q < width) {
+            double[] v0 = v[q];
+            double[] w0 = w[q];
+            double a0 = v0[r];
+            double b0 = w0[r];
+            for (int k = r; k < n; k++) {
+                row[k] -= a0 * w0[k] + b0 * v0[k];
+            }
+        }
+    }
+
+    // y[s..n) −= Σ_{q < j} v_q (w_qᵀ x) + w_q (v_qᵀ x): T v_j for the trailing matrix as it is now,
+    // not as at the panel's start; two reflections per pass, their four dot products in one loop
+    private void correct(int j, double[] x, int s, int n) {
+        for (int q = 0; q < j; q += 2) {
+            double[] v0 = v[q];
+            double[] w0 = w[q];
+            boolean two = q + 1 < j;
+            double[] v1 = two ? v[q + 1] : v0; // a lone last reflection pairs with itself, weighted 0
+            double[] w1 = two ? w[q + 1] : w0;
+            double a0 = 0.0;
+            double b0 = 0.0;
+            double a1 = 0.0;
+            double b1 = 0.0;
+            for (int k = s; k < n; k++) {
+                double xk = x[k];
+                a0 += w0[k] * xk;
+                b0 += v0[k] * xk;
+                a1 += w1[k] * xk;
+                b1 += v1[k] * xk;
+            }
+            if (!two) {
+                a1 = 0.0;
+                b1 = 0.0;
+            }
+            for (int k = s; k < n; k++) {
+                y[k] -= (a0 * v0[k] + b0 * w0[k]) + (a1 * v1[k] + b1 * w1[k]);
             }
         }
     }
@@ -124,13 +158,6 @@ final class BlockedTridiagonal {
         System.arraycopy(row, s + 1, out, s + 1, n - s - 1);
         e[k] = alpha;
         return 2.0 / (out[s] * out[s] + tail);
-    }
-
-    // t[from .. to) += a · p + b · q; one index for all arrays, the form the JIT vectorises
-    private static void update2(double[] t, int from, int to, double a, double[] p, double b, double[] q) {
-        for (int k = from; k < to; k++) {
-            t[k] += a * p[k] + b * q[k];
-        }
     }
 
     // Σ x[k] z[k] over [from, to), four accumulators: the JIT does not vectorise a floating-point

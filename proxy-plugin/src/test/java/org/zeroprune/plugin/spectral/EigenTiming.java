@@ -6,13 +6,15 @@ import java.util.Random;
 /**
  * Not a test: a timing main comparing {@link PreviousSymmetricEigenvalues} (and the previous Gram
  * product) with the current ones on the Gram matrix of a Gaussian {@code n × n} matrix, alternating
- * old and new in one JVM after warm-up, printing medians and ratios. Arguments: sizes (default
- * 512 1024 2048), then {@code runs=N} (default 7).
+ * old and new in one JVM after {@value #WARM_UP} rounds of warm-up, printing medians and ratios.
+ * Arguments: sizes (default 512 1024 2048), then {@code runs=N} (default 7).
  *
  * <pre>java -cp proxy-plugin/target/classes:proxy-plugin/target/test-classes
  *     org.zeroprune.plugin.spectral.EigenTiming 512 1024 2048</pre>
  */
 public final class EigenTiming {
+    private static final int WARM_UP = 5; // rounds per size before timing: the JIT settles within them
+
     private EigenTiming() {
     }
 
@@ -57,7 +59,7 @@ public final class EigenTiming {
         double[] newEig = new double[runs];
         double[] oldGram = new double[runs];
         double[] newGram = new double[runs];
-        for (int run = -2; run < runs; run++) { // two warm-up rounds
+        for (int run = -WARM_UP; run < runs; run++) {
             long t0 = System.nanoTime();
             previousGram(b, n, n, work);
             long t1 = System.nanoTime();
@@ -83,7 +85,7 @@ public final class EigenTiming {
                 newGram[run] = (t2 - t1) / 1e6;
                 oldEig[run] = (t4 - t3) / 1e6;
                 newEig[run] = (t6 - t5) / 1e6;
-            } else {
+            } else if (run == -1) {
                 Arrays.sort(oldValues);
                 Arrays.sort(newValues);
                 System.out.printf("n=%d: max |Δλ| / max|λ| = %.2e, max |ΔG| / max|G| = %.2e%n", n,

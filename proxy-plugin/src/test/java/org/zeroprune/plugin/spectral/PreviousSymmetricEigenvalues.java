@@ -1,18 +1,11 @@
 package org.zeroprune.plugin.spectral;
 
 /**
- * The unblocked solver this package used before {@link BlockedTridiagonal}, kept for {@link EigenTiming}.
- *
- * Eigenvalues of a real symmetric matrix (no eigenvectors): Householder reduction to tridiagonal
- * form, then the implicit QL algorithm with Wilkinson-type shifts (as EISPACK's {@code tql1} and
- * JAMA's {@code tql2} without the vector updates).
- *
- * <p>The reduction works on full row-major storage: step {@code k} reads the Householder vector from
- * row {@code k} (equal to column {@code k} by symmetry), forms {@code p = β T v} as a sum of scaled
- * rows and applies {@code T ← T − v wᵀ − w vᵀ} row by row, {@code w = p − (β pᵀv / 2) v}. Both are loops of the form
- * {@code a[j] += s · b[j]} that the JIT vectorises, which EJML's column-oriented reduction is not;
- * the update keeps the matrix exactly symmetric (each pair of mirrored entries gets the same sum).
- * Not thread-safe: one instance per thread; work arrays grow to the largest matrix seen.
+ * The unblocked solver this package used before {@link BlockedTridiagonal}, kept for {@link
+ * EigenTiming} to time against: Householder reduction on full row-major storage, one fused pass over
+ * the trailing matrix per step (step {@code k}'s rank-2 update of a row, then that row's share of
+ * step {@code k + 1}'s {@code T v}), then implicit QL. Its loops index their arrays at different
+ * offsets ({@code a[i + j] += s · v[j]}), which the JIT of Java 17 leaves scalar.
  */
 final class PreviousSymmetricEigenvalues {
     private static final double EPS = Math.ulp(1.0);
