@@ -36,8 +36,9 @@ public enum Activation {
             case GELU_ERF -> x.getNDArrayInternal().gelu();
             case GELU_TANH -> {
                 // no in-place operations: autograd keeps tanh's output for the mask gradients
-                NDArray inner = x.pow(3).mul(0.044715).add(x).mul(SQRT_2_OVER_PI).tanh();
-                yield inner.add(1).mul(x).mul(0.5);
+                NDArray cube = x.mul(x).mul(x);
+                NDArray inner = cube.mul(Scalars.of(x, 0.044715)).add(x).mul(Scalars.of(x, SQRT_2_OVER_PI)).tanh();
+                yield inner.add(1).mul(x).mul(Scalars.of(x, 0.5));
             }
             case RELU -> x.getNDArrayInternal().relu();
         };

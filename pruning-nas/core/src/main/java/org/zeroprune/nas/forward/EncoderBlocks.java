@@ -83,7 +83,8 @@ final class EncoderBlocks {
         NDArray q = linear(hidden, w.query(), w.queryBias()).reshape(batch, length, heads, size).transpose(0, 2, 1, 3);
         NDArray k = linear(hidden, w.key(), w.keyBias()).reshape(batch, length, heads, size).transpose(0, 2, 3, 1);
         NDArray v = linear(hidden, w.value(), w.valueBias()).reshape(batch, length, heads, size).transpose(0, 2, 1, 3);
-        NDArray context = q.matMul(k).div(Math.sqrt(size)).add(additiveMask).softmax(-1).matMul(v);
+        NDArray scores = q.matMul(k);
+        NDArray context = scores.div(Scalars.of(scores, Math.sqrt(size))).add(additiveMask).softmax(-1).matMul(v);
         if (headScale != null) {
             context = context.mul(headScale.reshape(headScale.getShape().get(0), heads, 1, 1));
         }

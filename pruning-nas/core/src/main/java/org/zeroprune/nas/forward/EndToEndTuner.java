@@ -163,9 +163,11 @@ public final class EndToEndTuner {
         NDArray tokenError = states.sub(expected).square().mul(mask).sum().div(expected.square().mul(mask).sum());
         NDArray pooled = EncoderBlocks.meanPool(states, batch.attentionMask());
         NDArray pooledTarget = EncoderBlocks.meanPool(expected, batch.attentionMask());
-        NDArray cos = pooled.mul(pooledTarget).sum(new int[] {1})
-                .div(pooled.norm(new int[] {1}).mul(pooledTarget.norm(new int[] {1})).maximum(1e-12f));
+        NDArray norms = pooled.norm(new int[] {1}).mul(pooledTarget.norm(new int[] {1}));
+        NDArray cos = pooled.mul(pooledTarget).sum(new int[] {1}).div(norms.maximum(Scalars.of(norms, 1e-12)));
         NDArray pooledError = cos.neg().add(1).mean();
-        return tokenError.mul((float) settings.tokenWeight()).add(pooledError.mul((float) settings.pooledWeight()));
+        // scalars that autograd keeps must outlive the backward pass (see Scalars)
+        return tokenError.mul(Scalars.of(tokenError, settings.tokenWeight()))
+                .add(pooledError.mul(Scalars.of(pooledError, settings.pooledWeight())));
     }
 }
