@@ -52,7 +52,8 @@ final class EncoderBlocks {
     /** {@code 0} where the mask is 1 and a large negative score where it is 0, as {@code [B, 1, 1, T]}. */
     static NDArray additiveMask(NDArray attentionMask) {
         Shape s = attentionMask.getShape();
-        return attentionMask.sub(1).mul(-PADDING_SCORE).reshape(s.get(0), 1, 1, s.get(1));
+        NDArray padding = attentionMask.sub(1);
+        return padding.mul(Scalars.of(padding, -PADDING_SCORE)).reshape(s.get(0), 1, 1, s.get(1));
     }
 
     /**
@@ -116,7 +117,8 @@ final class EncoderBlocks {
     /** Mean of the hidden states over the attention mask, {@code [B, hidden]}. */
     static NDArray meanPool(NDArray hidden, NDArray attentionMask) {
         NDArray summed = hidden.mul(attentionMask.expandDims(2)).sum(new int[] {1});
-        NDArray counts = attentionMask.sum(new int[] {1}, true).maximum(1e-9f);
+        NDArray tokens = attentionMask.sum(new int[] {1}, true);
+        NDArray counts = tokens.maximum(Scalars.of(tokens, 1e-9));
         return summed.div(counts);
     }
 
