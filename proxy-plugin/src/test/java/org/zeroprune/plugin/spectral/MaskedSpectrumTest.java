@@ -1,6 +1,5 @@
 package org.zeroprune.plugin.spectral;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -105,7 +104,7 @@ class MaskedSpectrumTest {
         }
         double[] actual = new double[n];
         assertTrue(new SymmetricEigenvalues().compute(a.clone(), n, actual), what);
-        assertClose(expected, actual, 1e-12, what);
+        SpectrumAssertions.assertSpectraClose(expected, actual, 1e-12, what);
     }
 
     private static double[] reference(float[] values, int m, int n) {
@@ -121,28 +120,11 @@ class MaskedSpectrumTest {
     // sorted, squares equal to 1e-12 of the largest square: the Gram squares the condition number, so
     // a singular value σ carries an error of about ε·σ₁²/σ, large only for σ near 0
     private static void assertSame(double[] expected, double[] actual, String what) {
-        assertClose(squares(expected), squares(actual), 1e-12, what);
+        SpectrumAssertions.assertSpectraClose(squares(expected), squares(actual), 1e-12, what);
     }
 
     private static double[] squares(double[] values) {
         return Arrays.stream(values).map(x -> x * x).toArray();
-    }
-
-    // sorted, equal to relative · the largest absolute value
-    private static void assertClose(double[] expected, double[] actual, double relative, String what) {
-        assertEquals(expected.length, actual.length, what + ": count");
-        double[] e = expected.clone();
-        double[] a = actual.clone();
-        Arrays.sort(e);
-        Arrays.sort(a);
-        double scale = 0;
-        for (double x : e) {
-            scale = Math.max(scale, Math.abs(x));
-        }
-        double tolerance = relative * Math.max(scale, 1e-300);
-        for (int i = 0; i < e.length; i++) {
-            assertEquals(e[i], a[i], tolerance, what + ": value " + i + " of " + e.length);
-        }
     }
 
     private static int[] range(int[] units, int size) {

@@ -3,7 +3,6 @@ package org.zeroprune.plugin.spectral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -41,7 +40,7 @@ class SymmetricEigenvaluesTest {
         }
         double[] actual = new double[n];
         assertTrue(solver.compute(a, n, actual));
-        assertClose(expected, actual, "NaN below the diagonal");
+        SpectrumAssertions.assertSpectraClose(expected, actual, TOLERANCE, "NaN below the diagonal");
     }
 
     @Test
@@ -99,7 +98,7 @@ class SymmetricEigenvaluesTest {
             double[] expected = eigenvaluesOf(flat, r);
             double[] actual = new double[r];
             assertTrue(solver.compute(gram, r, actual), "converged");
-            assertClose(expected, actual, "Gram of rank " + c + " and size " + r);
+            SpectrumAssertions.assertSpectraClose(expected, actual, TOLERANCE, "Gram of rank " + c + " and size " + r);
             check(flat, r, "flat Gram of rank " + c + " and size " + r);
         }
     }
@@ -107,7 +106,7 @@ class SymmetricEigenvaluesTest {
     private void check(double[] a, int n, String what) {
         double[] actual = new double[n];
         assertTrue(solver.compute(a.clone(), n, actual), what + ": converged");
-        assertClose(eigenvaluesOf(a, n), actual, what);
+        SpectrumAssertions.assertSpectraClose(eigenvaluesOf(a, n), actual, TOLERANCE, what);
     }
 
     private static double[] eigenvaluesOf(double[] a, int n) {
@@ -118,22 +117,6 @@ class SymmetricEigenvaluesTest {
             out[i] = eig.getEigenvalue(i).real;
         }
         return out;
-    }
-
-    // sorted, equal to TOLERANCE · the largest absolute value
-    private static void assertClose(double[] expected, double[] actual, String what) {
-        double[] e = expected.clone();
-        double[] a = actual.clone();
-        Arrays.sort(e);
-        Arrays.sort(a);
-        double scale = 0;
-        for (double x : e) {
-            scale = Math.max(scale, Math.abs(x));
-        }
-        double tolerance = TOLERANCE * Math.max(scale, 1e-300);
-        for (int i = 0; i < e.length; i++) {
-            assertEquals(e[i], a[i], tolerance, what + ": value " + i + " of " + e.length);
-        }
     }
 
     private static double[] symmetric(int n, Random random) {
