@@ -1,8 +1,10 @@
 package org.zeroprune.nas.config;
 
+import java.util.Arrays;
 import java.util.List;
 import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.export.ExportFormat;
+import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 import org.zeroprune.nas.search.BudgetKind;
 import org.zeroprune.nas.search.SearchConfig;
 import org.zeroprune.nas.search.SearchStrategies;
@@ -66,8 +68,8 @@ final class ConfigValidation {
         require(c.threads() >= 0 && c.threads() <= 1024, source, "threads", c.threads(), "0 (every core) .. 1024");
         PruneConfig.ReconstructConfig r = c.reconstruct();
         require(r != null, source, "reconstruct", null, "a mapping");
-        require(List.of("none", "scales", "refit", "tune").contains(r.level()), source, "reconstruct.level", r.level(),
-                "none, scales, refit or tune");
+        require(Arrays.stream(ReconstructionLevel.values()).anyMatch(l -> l.word().equals(r.level())), source,
+                "reconstruct.level", r.level(), ReconstructionLevel.WORDS);
         require(List.of("auto", "generated", "corpus").contains(r.calibration()), source, "reconstruct.calibration",
                 r.calibration(), "auto, generated or corpus");
         require(!r.calibration().equals("corpus") || !sc.corpus().isBlank(), source, "reconstruct.calibration",
@@ -75,6 +77,22 @@ final class ConfigValidation {
         require(r.sequences() >= 8 && r.sequences() <= 100_000, source, "reconstruct.sequences", r.sequences(), "8..100000");
         require(r.steps() >= 1 && r.steps() <= 100_000, source, "reconstruct.steps", r.steps(), "1..100000");
         require(r.rerank() >= 1 && r.rerank() <= 100, source, "reconstruct.rerank", r.rerank(), "1..100");
+        PruneConfig.DistillConfig d = r.distill();
+        require(d != null, source, "reconstruct.distill", null, "a mapping");
+        require(d.learningRate() > 0 && d.learningRate() <= 1, source, "reconstruct.distill.learning-rate",
+                d.learningRate(), "a step size in (0, 1]");
+        require(d.seconds() >= 1 && d.seconds() <= 86_400, source, "reconstruct.distill.seconds", d.seconds(),
+                "1..86400 seconds");
+        weight(source, "reconstruct.distill.relational", d.relational());
+        weight(source, "reconstruct.distill.pooled", d.pooled());
+        weight(source, "reconstruct.distill.tokens", d.tokens());
+        weight(source, "reconstruct.distill.layers", d.layers());
+        require(d.relational() + d.pooled() + d.tokens() + d.layers() > 0, source, "reconstruct.distill", "all weights 0",
+                "at least one of relational, pooled, tokens and layers above 0");
+    }
+
+    private static void weight(String source, String key, double value) {
+        require(value >= 0 && value <= 1000, source, key, value, "a weight in 0..1000");
     }
 
     private static void ratio(String source, String key, Double value) {

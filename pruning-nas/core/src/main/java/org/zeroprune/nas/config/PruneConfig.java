@@ -89,15 +89,29 @@ public record PruneConfig(
      * @param level {@code none} (the plain cut, byte for byte as without reconstruction), {@code scales}
      *     (layer-wise per-unit factors), {@code refit} (layer-wise refit of the kept columns of the output
      *     projections and their biases) or {@code tune} (end-to-end tuning of per-unit factors, output biases
-     *     and LayerNorms)
+     *     and LayerNorms) or {@code distill} (every kept weight, end to end)
      * @param calibration {@code auto} (the scoring corpus's calibration part when {@code scoring.corpus} is
      *     set, else generated tokens), {@code generated} or {@code corpus}
      * @param sequences generated calibration sequences
-     * @param steps optimisation steps of {@code tune}
+     * @param steps optimisation steps of {@code tune} and {@code distill} (at most, for distill)
      * @param rerank how many of the best-ranked candidates are reconstructed, the one that follows the dense
      *     model best afterwards being exported (1: only the export rank's)
+     * @param distill settings of {@code distill}
      */
-    public record ReconstructConfig(String level, String calibration, int sequences, int steps, int rerank) {
+    public record ReconstructConfig(String level, String calibration, int sequences, int steps, int rerank,
+            DistillConfig distill) {
+    }
+
+    /**
+     * @param learningRate Adam's step size for the kept weights
+     * @param seconds time cap of the training loop
+     * @param relational weight of the pairwise cosine-similarity term of the objective
+     * @param pooled weight of the pooled cosine distance
+     * @param tokens weight of the last hidden states' relative squared error
+     * @param layers weight of every layer's hidden states' relative squared error
+     */
+    public record DistillConfig(double learningRate, double seconds, double relational, double pooled, double tokens,
+            double layers) {
     }
 
     /** Which budget kind is set (validation leaves exactly one). */

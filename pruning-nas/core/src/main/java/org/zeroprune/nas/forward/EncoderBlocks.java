@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,14 +30,26 @@ final class EncoderBlocks {
      * @param masks multiplicative head and neuron masks, or {@link MaskArrays#NONE}
      */
     static NDArray encode(EncoderWeights model, List<LayerWeights> layers, PaddedBatch batch, MaskArrays masks) {
+        List<NDArray> states = encodeLayers(model, layers, batch, masks);
+        return states.get(states.size() - 1);
+    }
+
+    /**
+     * The hidden state after each layer, {@code [B, T, hidden]} per layer (the embeddings' output
+     * when there is no layer), for objectives that compare layer by layer.
+     */
+    static List<NDArray> encodeLayers(EncoderWeights model, List<LayerWeights> layers, PaddedBatch batch,
+            MaskArrays masks) {
         NDArray hidden = embed(model, batch);
         NDArray additiveMask = additiveMask(batch.attentionMask());
+        List<NDArray> states = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             LayerWeights layer = layers.get(i);
             hidden = attention(hidden, additiveMask, layer, masks.heads(i), model.eps());
             hidden = feedForward(hidden, layer, model.activation(), masks.neurons(i), model.eps());
+            states.add(hidden);
         }
-        return hidden;
+        return states.isEmpty() ? List.of(hidden) : states;
     }
 
     /** Word + position + token type 0 embeddings, then LayerNorm. */

@@ -76,7 +76,7 @@ public final class EndToEndTuner {
             int[] rows = new int[size];
             for (int i = 0; i < size; i++) {
                 if (cursor == order.length) {
-                    shuffle(order, random);
+                    Batches.shuffle(order, random);
                     cursor = 0;
                 }
                 rows[i] = order[cursor++];
@@ -97,17 +97,6 @@ public final class EndToEndTuner {
         return after <= before ? new Result(current, before, after) : new Result(start, before, before);
     }
 
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-    }
 
     /** The objective over every calibration sequence, without gradient. */
     public static double objective(BertEncoder pruned, TunedParameters p, float[][][] denseStates, int[][] calibration,

@@ -3,7 +3,9 @@ package org.zeroprune.nas.prune;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneConfig.ReconstructConfig;
+import org.zeroprune.nas.forward.DistillObjective;
 import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.reconstruct.GeneratedCalibration;
@@ -57,7 +59,10 @@ public final class ReconstructionStep {
     /** Reconstructs {@code cut}, a candidate cut out of {@code model}. */
     public Reconstructor.Reconstruction run(LoadedModel model, BertCheckpoint cut) {
         ReconstructionLevel level = level();
-        Reconstructor.Settings settings = new Reconstructor.Settings(level, config.steps(), seed);
+        PruneConfig.DistillConfig d = config.distill();
+        Reconstructor.Settings settings = new Reconstructor.Settings(level, config.steps(), seed,
+                new Reconstructor.DistillSettings(d.learningRate(), d.seconds(),
+                        new DistillObjective(d.relational(), d.pooled(), d.tokens(), d.layers())));
         if (level == ReconstructionLevel.NONE) {
             return Reconstructor.run(model.checkpoint(), cut, new int[0][], "", settings);
         }

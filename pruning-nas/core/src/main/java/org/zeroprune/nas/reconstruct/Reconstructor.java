@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.forward.BertEncoder;
+import org.zeroprune.nas.forward.DistillObjective;
+import org.zeroprune.nas.forward.Distiller;
 import org.zeroprune.nas.forward.EndToEndTuner;
+import org.zeroprune.nas.forward.LayerArrays;
 import org.zeroprune.nas.forward.LayerwiseRefit;
 
 /**
@@ -17,13 +20,36 @@ import org.zeroprune.nas.forward.LayerwiseRefit;
  */
 public final class Reconstructor {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Sequences per distillation step: the relational term compares every pair of a batch. */
+    private static final int DISTILL_BATCH = 32;
+    /** Steps between held-out measurements of distillation. */
+    private static final int DISTILL_EVALUATE_EVERY = 25;
+    /** Held-out measurements without improvement before distillation stops. */
+    private static final int DISTILL_PATIENCE = 3;
 
     /**
      * @param level what may change
-     * @param steps optimisation steps of {@link ReconstructionLevel#TUNE}
+     * @param steps optimisation steps of {@link ReconstructionLevel#TUNE} and {@link ReconstructionLevel#DISTILL}
      * @param seed order of the tuning batches
+     * @param distill settings of {@link ReconstructionLevel#DISTILL}
      */
-    public record Settings(ReconstructionLevel level, int steps, long seed) {
+    public record Settings(ReconstructionLevel level, int steps, long seed, DistillSettings distill) {
+        /** Settings with {@code distill}'s defaults. */
+        public Settings(ReconstructionLevel level, int steps, long seed) {
+            this(level, steps, seed, DistillSettings.DEFAULTS);
+        }
+    }
+
+    /**
+     * Settings of {@link ReconstructionLevel#DISTILL}.
+     *
+     * @param learningRate Adam's step size
+     * @param seconds time cap of the training loop
+     * @param objective weights of the objective's terms
+     */
+    public record DistillSettings(double learningRate, double seconds, DistillObjective objective) {
+        /** What {@code defaults.yaml} says. */
+        public static final DistillSettings DEFAULTS = new DistillSettings(1e-4, 240, new DistillObjective(1, 1, 0, 0));
     }
 
     /**
@@ -59,9 +85,11 @@ public final class Reconstructor {
         cal.put("tokens", java.util.Arrays.stream(calibration).mapToLong(s -> s.length).sum());
         BertCheckpoint result;
         try (BertEncoder denseModel = BertEncoder.load(dense)) {
-            result = settings.level() == ReconstructionLevel.TUNE
-                    ? tune(denseModel, pruned, calibration, settings, report)
-                    : layerwise(denseModel, pruned, calibration, settings.level(), report);
+            result = switch (settings.level()) {
+                case TUNE -> tune(denseModel, pruned, calibration, settings, report);
+                case DISTILL -> distill(denseModel, pruned, calibration, settings, report);
+                default -> layerwise(denseModel, pruned, calibration, settings.level(), report);
+            };
         }
         report.put("seconds", (System.nanoTime() - start) / 1e9);
         return new Reconstruction(result, report);
@@ -80,6 +108,31 @@ public final class Reconstructor {
             report.put("changed", tuned.objectiveAfter() < tuned.objectiveBefore());
             report.put("steps", settings.steps());
             return tuned.parameters().foldInto(pruned);
+        }
+    }
+
+    private static BertCheckpoint distill(BertEncoder dense, BertCheckpoint pruned, int[][] calibration, Settings settings,
+            ObjectNode report) {
+        CalibrationSplit split = CalibrationSplit.of(calibration);
+        DistillSettings d = settings.distill();
+        Distiller.Settings training = new Distiller.Settings(settings.steps(), DISTILL_BATCH, d.learningRate(),
+                d.objective(), DISTILL_EVALUATE_EVERY, DISTILL_PATIENCE, d.seconds(), settings.seed());
+        try (BertEncoder model = BertEncoder.load(pruned)) {
+            Distiller.Result r = Distiller.distill(dense, model, split.train(), split.heldOut(), training, step -> { });
+            DistillObjective o = d.objective();
+            report.put("objective", String.format(java.util.Locale.ROOT, "%s x pairwise cosine similarities of pooled"
+                    + " embeddings (mean squared difference) + %s x pooled cosine distance + %s x relative squared error"
+                    + " of the last hidden states + %s x that of every layer's", o.relational(), o.pooled(), o.tokens(),
+                    o.layers()));
+            report.put("trainSequences", split.train().length);
+            report.put("heldOutSequences", split.heldOut().length);
+            report.put("objectiveBefore", r.heldOutBefore());
+            report.put("objectiveAfter", r.heldOutAfter());
+            report.put("changed", r.changed());
+            report.put("steps", r.steps());
+            report.put("bestStep", r.bestStep());
+            report.put("stoppedBy", r.stoppedBy());
+            return r.changed() ? LayerArrays.foldInto(pruned, r.weights()) : pruned;
         }
     }
 

@@ -50,7 +50,7 @@ class ReconstructionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ReconstructionLevel.class, names = {"SCALES", "REFIT", "TUNE"})
+    @EnumSource(value = ReconstructionLevel.class, names = {"SCALES", "REFIT", "TUNE", "DISTILL"})
     void lowersTheObjectiveAndExportsWhatItComputed(ReconstructionLevel level, @TempDir Path dir) throws Exception {
         BertCheckpoint dense = EmbeddedEncoder.checkpoint();
         Reconstructor.Reconstruction[] result = new Reconstructor.Reconstruction[1];
@@ -89,6 +89,39 @@ class ReconstructionTest {
         try (BertEncoder a = BertEncoder.load(cut, 8); BertEncoder b = BertEncoder.load(r.checkpoint(), 8)) {
             assertTrue(HiddenStates.maxAbsDiff(a.lastHiddenStates(sentences), b.lastHiddenStates(sentences)) > 1e-3);
         }
+    }
+
+    @Test
+    void distillationTrainsTheKeptWeightsAndKeepsWhatHeldOutSequencesPrefer() {
+        BertCheckpoint dense = EmbeddedEncoder.checkpoint();
+        BertCheckpoint cut = org.zeroprune.nas.export.CheckpointPruner.prune(dense, mask, Path.of("cut"));
+        Reconstructor.Reconstruction r = Reconstructor.run(dense, cut, calibration, "generated",
+                new Reconstructor.Settings(ReconstructionLevel.DISTILL, 25, 3));
+        ObjectNode report = r.report();
+        System.out.println("distill: " + report);
+        assertEquals(32, report.get("trainSequences").asInt());
+        assertEquals(8, report.get("heldOutSequences").asInt());
+        assertTrue(report.get("changed").asBoolean(), report::toString);
+        assertTrue(report.get("objectiveAfter").asDouble() < report.get("objectiveBefore").asDouble(), report::toString);
+        // the query projection of a layer with heads changed: more than the small parameters move
+        String query = org.zeroprune.nas.checkpoint.BertNames.query(0, "weight");
+        float[] before = cut.tensor(query).toFloatArray();
+        float[] after = r.checkpoint().tensor(query).toFloatArray();
+        assertEquals(before.length, after.length);
+        assertTrue(!java.util.Arrays.equals(before, after), "layer 0's query weights did not change");
+    }
+
+    @Test
+    void distillationKeepsThePlainCutWhenHeldOutSequencesDoNotImprove() {
+        BertCheckpoint dense = EmbeddedEncoder.checkpoint();
+        BertCheckpoint cut = org.zeroprune.nas.export.CheckpointPruner.prune(dense, mask, Path.of("cut"));
+        // a step size this large wrecks the weights at the first step, so no held-out measurement beats the cut
+        Reconstructor.DistillSettings wild = new Reconstructor.DistillSettings(0.5, 60,
+                Reconstructor.DistillSettings.DEFAULTS.objective());
+        Reconstructor.Reconstruction r = Reconstructor.run(dense, cut, calibration, "generated",
+                new Reconstructor.Settings(ReconstructionLevel.DISTILL, 4, 3, wild));
+        assertTrue(!r.report().get("changed").asBoolean(), r.report()::toString);
+        assertTrue(r.checkpoint() == cut, "the plain cut is the result");
     }
 
     @Test
