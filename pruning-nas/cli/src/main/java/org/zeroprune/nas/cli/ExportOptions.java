@@ -5,9 +5,11 @@ import picocli.CommandLine.Option;
 /** How {@code prune} and {@code export} write the pruned model: {@code --reconstruct} and {@code --format}. */
 final class ExportOptions {
     @Option(names = "--reconstruct", paramLabel = "LEVEL", description = "Reconstruction of the pruned model before it"
-            + " is written: tune (end-to-end tuning of per-unit scales, output biases and LayerNorms), scales or refit"
-            + " (layer-wise least squares), none (the plain cut); calibrated on generated tokens, or on the --corpus"
-            + " calibration part when one is given (default: ${bundle:defaults.reconstruct.level}).")
+            + " is written: none (the plain cut), distill (every kept weight trained against the dense model; give it"
+            + " text with --corpus FILE: on generated tokens it lowers similarity quality), tune (per-unit scales,"
+            + " output biases and LayerNorms), scales or refit (layer-wise least squares); calibrated on the --corpus"
+            + " calibration part when one is given, else on generated tokens"
+            + " (default: ${bundle:defaults.reconstruct.level}).")
     String reconstruct;
 
     @Option(names = "--format", paramLabel = "both|safetensors|onnx", description = "Model files to write:"

@@ -86,11 +86,16 @@ final class PruneConsoleSummary {
         if (r.has("skipped")) {
             System.out.println("  rebuilt    skipped: " + r.get("skipped").asText());
         } else if (r.path("level").asText().equals("none")) {
-            System.out.println("  rebuilt    no (--reconstruct none): the exported weights are the plain cut");
+            System.out.println("  rebuilt    no (level none): the exported weights are the plain cut;"
+                    + " --reconstruct distill --corpus FILE recovers quality from your own sentences");
         } else {
-            System.out.printf(Locale.ROOT, "  rebuilt    %s on %d sequences (%s): calibration objective %.4g -> %.4g%s, %.1f s%n",
+            boolean distill = r.path("level").asText().equals("distill");
+            System.out.printf(Locale.ROOT, "  rebuilt    %s on %d sequences (%s): %s objective %.4g -> %.4g%s%s, %.1f s%n",
                     r.get("level").asText(), r.at("/calibration/sequences").asInt(), r.at("/calibration/source").asText(),
-                    r.get("objectiveBefore").asDouble(), r.get("objectiveAfter").asDouble(),
+                    distill ? "held-out" : "calibration", r.get("objectiveBefore").asDouble(),
+                    r.get("objectiveAfter").asDouble(),
+                    distill ? String.format(Locale.ROOT, " after %d steps (stopped by %s)", r.path("bestStep").asInt(),
+                            r.path("stoppedBy").asText()) : "",
                     r.path("changed").asBoolean() ? "" : " (no gain: kept the plain cut)", r.get("seconds").asDouble());
         }
     }

@@ -43,7 +43,7 @@ class ExportCommandTest {
         CliRun r = CliRun.of("export", "--ranking", ranking.toString(), "--rank", "3", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("exported rank 3 of " + ranking), r.out());
-        assertTrue(r.out().contains("rebuilt    tune on 256 sequences (generated"), "reconstructed by default: " + r.out());
+        assertTrue(r.out().contains("rebuilt    no (level none)"), "the plain cut by default: " + r.out());
 
         JsonNode doc = JSON.readTree(ranking.toFile());
         JsonNode row = doc.get("candidates").get(2);

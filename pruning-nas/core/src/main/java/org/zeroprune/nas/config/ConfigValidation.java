@@ -79,6 +79,7 @@ final class ConfigValidation {
         require(r.rerank() >= 1 && r.rerank() <= 100, source, "reconstruct.rerank", r.rerank(), "1..100");
         PruneConfig.DistillConfig d = r.distill();
         require(d != null, source, "reconstruct.distill", null, "a mapping");
+        require(d.steps() >= 1 && d.steps() <= 100_000, source, "reconstruct.distill.steps", d.steps(), "1..100000");
         require(d.learningRate() > 0 && d.learningRate() <= 1, source, "reconstruct.distill.learning-rate",
                 d.learningRate(), "a step size in (0, 1]");
         require(d.seconds() >= 1 && d.seconds() <= 86_400, source, "reconstruct.distill.seconds", d.seconds(),
@@ -87,6 +88,7 @@ final class ConfigValidation {
         weight(source, "reconstruct.distill.pooled", d.pooled());
         weight(source, "reconstruct.distill.tokens", d.tokens());
         weight(source, "reconstruct.distill.layers", d.layers());
+        require(List.of("cut", "refit").contains(d.init()), source, "reconstruct.distill.init", d.init(), "cut or refit");
         require(d.relational() + d.pooled() + d.tokens() + d.layers() > 0, source, "reconstruct.distill", "all weights 0",
                 "at least one of relational, pooled, tokens and layers above 0");
     }

@@ -93,7 +93,7 @@ public record PruneConfig(
      * @param calibration {@code auto} (the scoring corpus's calibration part when {@code scoring.corpus} is
      *     set, else generated tokens), {@code generated} or {@code corpus}
      * @param sequences generated calibration sequences
-     * @param steps optimisation steps of {@code tune} and {@code distill} (at most, for distill)
+     * @param steps optimisation steps of {@code tune}
      * @param rerank how many of the best-ranked candidates are reconstructed, the one that follows the dense
      *     model best afterwards being exported (1: only the export rank's)
      * @param distill settings of {@code distill}
@@ -103,15 +103,18 @@ public record PruneConfig(
     }
 
     /**
+     * @param steps most optimisation steps (fewer when held-out loss stops falling)
      * @param learningRate Adam's step size for the kept weights
      * @param seconds time cap of the training loop
      * @param relational weight of the pairwise cosine-similarity term of the objective
      * @param pooled weight of the pooled cosine distance
      * @param tokens weight of the last hidden states' relative squared error
      * @param layers weight of every layer's hidden states' relative squared error
+     * @param init {@code cut} (start from the plain cut) or {@code refit} (from the layer-wise least-squares refit of
+     *     the output projections)
      */
-    public record DistillConfig(double learningRate, double seconds, double relational, double pooled, double tokens,
-            double layers) {
+    public record DistillConfig(int steps, double learningRate, double seconds, double relational, double pooled, double tokens,
+            double layers, String init) {
     }
 
     /** Which budget kind is set (validation leaves exactly one). */

@@ -54,7 +54,7 @@ public final class Distiller {
      * @param trainBefore training objective of the plain cut (first batch measurement over all)
      * @param steps steps taken
      * @param bestStep step of the kept weights (0 = the plain cut)
-     * @param stoppedBy why training ended: steps, patience or time
+     * @param stoppedBy why training ended: step limit, held-out plateau or time cap
      */
     public record Result(List<LayerArrays> weights, double heldOutBefore, double heldOutAfter, double trainBefore,
             int steps, int bestStep, String stoppedBy) {
@@ -93,11 +93,11 @@ public final class Distiller {
         long deadline = System.nanoTime() + (long) (settings.seconds() * 1e9);
         int sinceBest = 0;
         int step = 0;
-        String stoppedBy = "steps";
+        String stoppedBy = "step limit";
         try {
             while (step < settings.steps()) {
                 if (System.nanoTime() > deadline) {
-                    stoppedBy = "time";
+                    stoppedBy = "time cap";
                     break;
                 }
                 int size = Math.min(settings.batchSize(), train.length);
@@ -120,7 +120,7 @@ public final class Distiller {
                         bestWeights = LayerArrays.copyOf(pruned.weights());
                         sinceBest = 0;
                     } else if (++sinceBest >= settings.patience()) {
-                        stoppedBy = "patience";
+                        stoppedBy = "held-out plateau";
                         break;
                     }
                 }

@@ -76,8 +76,9 @@ final class ModelExportStep {
         if (!step.reconstructs(model)) {
             return new Reconstructor.Reconstruction(cut, step.run(model, cut).report());
         }
-        try (ProgressTask task = progress.start("Reconstructing the chosen candidate (" + step.level().word() + ")", -1)) {
-            return timer.time("reconstruct", () -> step.run(model, cut));
+        try (ProgressTask task = progress.start("Reconstructing the chosen candidate (" + step.level().word() + ")",
+                step.plannedSteps())) {
+            return timer.time("reconstruct", () -> step.run(model, cut, done -> task.step(1)));
         }
     }
 

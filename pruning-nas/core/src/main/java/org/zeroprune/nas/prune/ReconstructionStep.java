@@ -2,6 +2,7 @@ package org.zeroprune.nas.prune;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneConfig.ReconstructConfig;
@@ -56,19 +57,31 @@ public final class ReconstructionStep {
         return config.calibration().equals("corpus") || (config.calibration().equals("auto") && !corpus.isBlank());
     }
 
+    /** Optimisation steps the level takes at most, for progress; -1 when it does not count steps. */
+    public long plannedSteps() {
+        return level() == ReconstructionLevel.DISTILL ? config.distill().steps() : -1;
+    }
+
     /** Reconstructs {@code cut}, a candidate cut out of {@code model}. */
     public Reconstructor.Reconstruction run(LoadedModel model, BertCheckpoint cut) {
+        return run(model, cut, step -> { });
+    }
+
+    /** Reconstructs {@code cut}, telling {@code progress} each optimisation step that ends (see {@link #plannedSteps}). */
+    public Reconstructor.Reconstruction run(LoadedModel model, BertCheckpoint cut, IntConsumer progress) {
         ReconstructionLevel level = level();
         PruneConfig.DistillConfig d = config.distill();
         Reconstructor.Settings settings = new Reconstructor.Settings(level, config.steps(), seed,
-                new Reconstructor.DistillSettings(d.learningRate(), d.seconds(),
-                        new DistillObjective(d.relational(), d.pooled(), d.tokens(), d.layers())));
+                new Reconstructor.DistillSettings(d.steps(), d.learningRate(), d.seconds(),
+                        new DistillObjective(d.relational(), d.pooled(), d.tokens(), d.layers()),
+                        d.init().equals("refit")));
         if (level == ReconstructionLevel.NONE) {
             return Reconstructor.run(model.checkpoint(), cut, new int[0][], "", settings);
         }
         if (usesText()) {
             int[][] ids = runtime.calibration(corpus, model).orElseThrow().tokenIds();
-            return Reconstructor.run(model.checkpoint(), cut, ids, "calibration part of corpus " + corpus, settings);
+            return Reconstructor.run(model.checkpoint(), cut, ids, "calibration part of corpus " + corpus, settings,
+                    progress);
         }
         Optional<MaskedForward> forward = model.checkpoint().tokenizer().isPresent() ? runtime.forward(model)
                 : Optional.empty();
@@ -82,7 +95,7 @@ public final class ReconstructionStep {
         }
         GeneratedCalibration generator = generator(model);
         int[][] ids = generate(generator, model, config.sequences(), seed);
-        return Reconstructor.run(model.checkpoint(), cut, ids, "generated: " + generator.prior(), settings);
+        return Reconstructor.run(model.checkpoint(), cut, ids, "generated: " + generator.prior(), settings, progress);
     }
 
     /** {@code count} generated sequences from another seed than calibration's, to judge reconstructions by. */

@@ -3,6 +3,7 @@ package org.zeroprune.nas.reconstruct;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.IntConsumer;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.forward.BertEncoder;
 import org.zeroprune.nas.forward.DistillObjective;
@@ -29,7 +30,7 @@ public final class Reconstructor {
 
     /**
      * @param level what may change
-     * @param steps optimisation steps of {@link ReconstructionLevel#TUNE} and {@link ReconstructionLevel#DISTILL}
+     * @param steps optimisation steps of {@link ReconstructionLevel#TUNE}
      * @param seed order of the tuning batches
      * @param distill settings of {@link ReconstructionLevel#DISTILL}
      */
@@ -43,13 +44,18 @@ public final class Reconstructor {
     /**
      * Settings of {@link ReconstructionLevel#DISTILL}.
      *
+     * @param steps most optimisation steps (fewer when held-out loss stops falling)
      * @param learningRate Adam's step size
      * @param seconds time cap of the training loop
      * @param objective weights of the objective's terms
+     * @param refitFirst start from the layer-wise least-squares refit of the output projections instead of
+     *     the plain cut
      */
-    public record DistillSettings(double learningRate, double seconds, DistillObjective objective) {
+    public record DistillSettings(int steps, double learningRate, double seconds, DistillObjective objective,
+            boolean refitFirst) {
         /** What {@code defaults.yaml} says. */
-        public static final DistillSettings DEFAULTS = new DistillSettings(1e-4, 240, new DistillObjective(1, 1, 0, 0));
+        public static final DistillSettings DEFAULTS = new DistillSettings(400, 1e-4, 240,
+                new DistillObjective(1, 1, 0, 0), false);
     }
 
     /**
@@ -73,6 +79,15 @@ public final class Reconstructor {
      */
     public static Reconstruction run(BertCheckpoint dense, BertCheckpoint pruned, int[][] calibration,
             String calibrationSource, Settings settings) {
+        return run(dense, pruned, calibration, calibrationSource, settings, step -> { });
+    }
+
+    /**
+     * Reconstructs {@code pruned} against {@code dense}, telling {@code progress} the number of each
+     * optimisation step of {@link ReconstructionLevel#DISTILL} as it ends.
+     */
+    public static Reconstruction run(BertCheckpoint dense, BertCheckpoint pruned, int[][] calibration,
+            String calibrationSource, Settings settings, IntConsumer progress) {
         ObjectNode report = JSON.createObjectNode();
         report.put("level", settings.level().word());
         if (settings.level() == ReconstructionLevel.NONE) {
@@ -87,7 +102,7 @@ public final class Reconstructor {
         try (BertEncoder denseModel = BertEncoder.load(dense)) {
             result = switch (settings.level()) {
                 case TUNE -> tune(denseModel, pruned, calibration, settings, report);
-                case DISTILL -> distill(denseModel, pruned, calibration, settings, report);
+                case DISTILL -> distill(denseModel, pruned, calibration, settings, report, progress);
                 default -> layerwise(denseModel, pruned, calibration, settings.level(), report);
             };
         }
@@ -112,13 +127,18 @@ public final class Reconstructor {
     }
 
     private static BertCheckpoint distill(BertEncoder dense, BertCheckpoint pruned, int[][] calibration, Settings settings,
-            ObjectNode report) {
+            ObjectNode report, IntConsumer progress) {
         CalibrationSplit split = CalibrationSplit.of(calibration);
         DistillSettings d = settings.distill();
-        Distiller.Settings training = new Distiller.Settings(settings.steps(), DISTILL_BATCH, d.learningRate(),
+        Distiller.Settings training = new Distiller.Settings(d.steps(), DISTILL_BATCH, d.learningRate(),
                 d.objective(), DISTILL_EVALUATE_EVERY, DISTILL_PATIENCE, d.seconds(), settings.seed());
-        try (BertEncoder model = BertEncoder.load(pruned)) {
-            Distiller.Result r = Distiller.distill(dense, model, split.train(), split.heldOut(), training, step -> { });
+        BertCheckpoint start = pruned;
+        if (d.refitFirst()) {
+            // the refit's own per-block held-out check keeps the cut wherever the refit does not help
+            start = layerwise(dense, pruned, split.train(), ReconstructionLevel.REFIT, report.putObject("refit"));
+        }
+        try (BertEncoder model = BertEncoder.load(start)) {
+            Distiller.Result r = Distiller.distill(dense, model, split.train(), split.heldOut(), training, progress);
             DistillObjective o = d.objective();
             report.put("objective", String.format(java.util.Locale.ROOT, "%s x pairwise cosine similarities of pooled"
                     + " embeddings (mean squared difference) + %s x pooled cosine distance + %s x relative squared error"
@@ -132,7 +152,7 @@ public final class Reconstructor {
             report.put("steps", r.steps());
             report.put("bestStep", r.bestStep());
             report.put("stoppedBy", r.stoppedBy());
-            return r.changed() ? LayerArrays.foldInto(pruned, r.weights()) : pruned;
+            return r.changed() ? LayerArrays.foldInto(start, r.weights()) : start;
         }
     }
 

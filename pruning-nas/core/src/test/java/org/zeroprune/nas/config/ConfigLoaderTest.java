@@ -83,7 +83,7 @@ class ConfigLoaderTest {
     @Test
     void reconstructionSettingsAreCheckedByName() {
         PruneConfig c = ConfigLoader.load(Optional.empty(), Map.of());
-        assertEquals("tune", c.reconstruct().level());
+        assertEquals("none", c.reconstruct().level());
         assertEquals("auto", c.reconstruct().calibration());
         assertMessage(Map.of("reconstruct.level", "full"), "reconstruct.level", "full",
                 "none, scales, refit, tune or distill");

@@ -55,7 +55,8 @@ class ReconstructionTest {
         BertCheckpoint dense = EmbeddedEncoder.checkpoint();
         Reconstructor.Reconstruction[] result = new Reconstructor.Reconstruction[1];
         PrunedCheckpointWriter.write(dense, mask, dir, JSON.createObjectNode(), true, cut -> {
-            result[0] = Reconstructor.run(dense, cut, calibration, "generated", new Reconstructor.Settings(level, 12, 3));
+            result[0] = Reconstructor.run(dense, cut, calibration, "generated", new Reconstructor.Settings(level, 12, 3,
+                    distillSteps(12)));
             return result[0].checkpoint();
         });
         ObjectNode report = result[0].report();
@@ -96,7 +97,7 @@ class ReconstructionTest {
         BertCheckpoint dense = EmbeddedEncoder.checkpoint();
         BertCheckpoint cut = org.zeroprune.nas.export.CheckpointPruner.prune(dense, mask, Path.of("cut"));
         Reconstructor.Reconstruction r = Reconstructor.run(dense, cut, calibration, "generated",
-                new Reconstructor.Settings(ReconstructionLevel.DISTILL, 25, 3));
+                new Reconstructor.Settings(ReconstructionLevel.DISTILL, 12, 3, distillSteps(25)));
         ObjectNode report = r.report();
         System.out.println("distill: " + report);
         assertEquals(32, report.get("trainSequences").asInt());
@@ -116,12 +117,18 @@ class ReconstructionTest {
         BertCheckpoint dense = EmbeddedEncoder.checkpoint();
         BertCheckpoint cut = org.zeroprune.nas.export.CheckpointPruner.prune(dense, mask, Path.of("cut"));
         // a step size this large wrecks the weights at the first step, so no held-out measurement beats the cut
-        Reconstructor.DistillSettings wild = new Reconstructor.DistillSettings(0.5, 60,
-                Reconstructor.DistillSettings.DEFAULTS.objective());
+        Reconstructor.DistillSettings wild = new Reconstructor.DistillSettings(4, 0.5, 60,
+                Reconstructor.DistillSettings.DEFAULTS.objective(), false);
         Reconstructor.Reconstruction r = Reconstructor.run(dense, cut, calibration, "generated",
                 new Reconstructor.Settings(ReconstructionLevel.DISTILL, 4, 3, wild));
         assertTrue(!r.report().get("changed").asBoolean(), r.report()::toString);
         assertTrue(r.checkpoint() == cut, "the plain cut is the result");
+    }
+
+    /** The default distillation settings with {@code steps} steps, few enough for a test. */
+    private static Reconstructor.DistillSettings distillSteps(int steps) {
+        Reconstructor.DistillSettings d = Reconstructor.DistillSettings.DEFAULTS;
+        return new Reconstructor.DistillSettings(steps, d.learningRate(), d.seconds(), d.objective(), d.refitFirst());
     }
 
     @Test
