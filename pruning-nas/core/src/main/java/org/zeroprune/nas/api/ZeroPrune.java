@@ -134,9 +134,21 @@ public final class ZeroPrune {
             return set("output.format", format);
         }
 
-        /** Reconstruction before export: {@code tune} (the default), {@code scales}, {@code refit} or {@code none}. */
+        /**
+         * Reconstruction before export: {@code none} (the plain cut, the default), {@code distill} (every kept weight
+         * trained against the dense model; give it text with {@link #corpus(String)}), {@code tune}, {@code scales} or
+         * {@code refit}.
+         */
         public ConfigBuilder reconstruct(String level) {
             return set("reconstruct.level", level);
+        }
+
+        /**
+         * Calibration text: {@code builtin} (the sentences zeroprune ships) or a file of the caller's, one sentence
+         * per line; reconstruction and data-driven strategies calibrate on its calibration part.
+         */
+        public ConfigBuilder corpus(String corpus) {
+            return set("scoring.corpus", corpus);
         }
 
         /** The output directory. */
