@@ -51,13 +51,12 @@ public final class Distiller {
      * @param weights the best weights, or empty when the plain cut stays
      * @param heldOutBefore held-out objective of the plain cut
      * @param heldOutAfter held-out objective of the result (equal to before when the cut stays)
-     * @param trainBefore training objective of the plain cut (first batch measurement over all)
      * @param steps steps taken
      * @param bestStep step of the kept weights (0 = the plain cut)
      * @param stoppedBy why training ended: step limit, held-out plateau or time cap
      */
-    public record Result(List<LayerArrays> weights, double heldOutBefore, double heldOutAfter, double trainBefore,
-            int steps, int bestStep, String stoppedBy) {
+    public record Result(List<LayerArrays> weights, double heldOutBefore, double heldOutAfter, int steps, int bestStep,
+            String stoppedBy) {
         /** Whether the result differs from the plain cut. */
         public boolean changed() {
             return bestStep > 0;
@@ -81,7 +80,6 @@ public final class Distiller {
         DistillTargets trainTargets = DistillTargets.of(dense, train);
         DistillTargets heldOutTargets = DistillTargets.of(dense, heldOut);
         List<NDArray> parameters = trainable(pruned.weights());
-        double trainBefore = settings.objective().evaluate(pruned, train, trainTargets);
         double best = settings.objective().evaluate(pruned, heldOut, heldOutTargets);
         double before = best;
         List<LayerArrays> bestWeights = null;
@@ -130,7 +128,7 @@ public final class Distiller {
                 p.setRequiresGradient(false);
             }
         }
-        return new Result(bestWeights, before, best, trainBefore, step, bestStep, stoppedBy);
+        return new Result(bestWeights, before, best, step, bestStep, stoppedBy);
     }
 
     /** The arrays of every layer that distillation trains, marked as gradient variables. */
