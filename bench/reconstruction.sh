@@ -76,6 +76,7 @@ wordnet_corpus() {
         if [[ -f /usr/share/wordnet/data.noun ]]; then
             local data=/usr/share/wordnet
         else
+            chmod 0777 "$work"  # apt's download user writes here when run as root
             (cd "$work" && apt-get download wordnet-base >/dev/null) \
                 || { echo "apt-get download wordnet-base failed (run apt-get update first)" >&2; exit 1; }
             dpkg-deb -x "$work"/wordnet-base_*.deb "$work/x"
