@@ -68,4 +68,33 @@ class OnnxClientTest {
                 + " max abs diff %.3g over %d sentences%n", worst, maxDiff, sentences.size());
         assertTrue(worst >= 0.9999, "lowest cosine " + worst);
     }
+
+    @Test
+    void djlOnOnnxRuntimeLoadsTheInt8ModelAndItsEmbeddingsFollowZeroprunes() throws Exception {
+        Path out = dir.resolve("int8");
+        PruneResult result = ZeroPrune.prune(ZeroPrune.config().strategy("magnitude").set("search.strategy", "random")
+                .set("search.candidates", "40").set("plugins", "[" + Plugins.directory() + "]").reconstruct("none")
+                .quantize("int8").set("output.measure-latency", "false").output(out.toString()).build());
+        Path model = result.exportedModel().orElseThrow();
+        List<String> sentences = Corpus.bundled().evaluation().subList(0, 24);
+        Criteria<String, float[]> criteria = Criteria.builder().setTypes(String.class, float[].class)
+                .optModelPath(model).optModelName("model_qint8").optEngine("OnnxRuntime")
+                .optTranslatorFactory(new TextEmbeddingTranslatorFactory())
+                .optArgument("includeTokenTypes", true).optArgument("pooling", "mean").optArgument("normalize", false)
+                .build();
+        List<float[]> djl;
+        try (ZooModel<String, float[]> onnx = criteria.loadModel(); Predictor<String, float[]> predictor = onnx.newPredictor()) {
+            djl = predictor.batchPredict(sentences);
+        }
+        BertCheckpoint checkpoint = BertCheckpoint.read(model);
+        float[][] own;
+        try (BertTokenizer tokenizer = BertTokenizer.forCheckpoint(checkpoint, BertTokenizer.DEFAULT_MAX_LENGTH);
+                BertEncoder encoder = BertEncoder.load(checkpoint)) {
+            own = encoder.sentenceEmbeddings(tokenizer.encode(sentences));
+        }
+        double mean = Cosine.mean(djl.toArray(new float[0][]), own);
+        System.out.printf("DJL OnnxRuntime engine on model_qint8.onnx vs zeroprune's float forward: mean cosine %.5f over"
+                + " %d sentences%n", mean, sentences.size());
+        assertTrue(mean >= 0.99, "mean cosine " + mean);
+    }
 }

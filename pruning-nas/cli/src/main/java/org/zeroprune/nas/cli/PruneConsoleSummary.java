@@ -52,7 +52,8 @@ final class PruneConsoleSummary {
         Path dir = result.outputDirectory();
         System.out.println("  written    " + dir.resolve("ranking.json") + ", " + dir.resolve("ranking.csv") + ", "
                 + dir.resolve("summary.json") + result.exportedModel().map(p -> ", " + p + "/").orElse("")
-                + result.onnxModel().map(p -> " (with " + p.getFileName() + ")").orElse(""));
+                + result.onnxModel().map(p -> " (with " + p.getFileName()
+                        + result.int8Model().map(q -> " and " + q.getFileName()).orElse("") + ")").orElse(""));
         s.corpusLanguageWarning().ifPresent(w -> System.err.println("warning: " + w.path("message").asText()));
     }
 

@@ -147,12 +147,13 @@ class PruneJobTest {
     @Test
     void quantizeInt8WritesTheInt8ModelBesideModelOnnxAndTimesIt() throws Exception {
         Path out = dir.resolve("int8");
-        ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
+        var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
                 .set("search.candidates", "10").set("output.latency-seconds", "3").quantize("int8").reconstruct("none")
                 .set("budget.latency-batch", "1").output(out.toString()).build());
         Path model = out.resolve("model");
         assertTrue(Files.isRegularFile(model.resolve("model.onnx")) && Files.isRegularFile(model.resolve("model_qint8.onnx")));
         assertEquals(List.of(), OnnxModelCheck.problems(model.resolve("model_qint8.onnx")));
+        assertEquals(model.resolve("model_qint8.onnx"), result.int8Model().orElseThrow());
         JsonNode int8 = JSON.readTree(out.resolve("summary.json").toFile()).get("int8");
         assertEquals(model.resolve("model_qint8.onnx").toAbsolutePath().toString(), int8.get("file").asText());
         assertTrue(int8.get("bytes").asLong() < int8.get("floatBytes").asLong(), int8.toString());
