@@ -49,9 +49,10 @@ final class ModelExportStep {
     /**
      * Writes {@code dir/model} and measures it.
      *
-     * @param masks the chosen candidate's ranking row, written beside the checkpoint
-     * @param reranked the rerank's pick, already reconstructed; empty to reconstruct the chosen candidate here
      * @param published where {@code dir/model} will be once the output directory is published, for the summary
+     * @param masks the chosen candidate's ranking row, written beside the checkpoint
+     * @param quantization whether {@code model_qint8.onnx} is written beside {@code model.onnx}
+     * @param reranked the rerank's pick, already reconstructed; empty to reconstruct the chosen candidate here
      */
     Exported write(Path dir, Path published, LoadedModel model, PruningMask mask, ObjectNode masks, ExportFormat format,
             Quantization quantization, Optional<ReconstructedRerank.Pick> reranked, ReconstructionStep reconstruction)

@@ -1,5 +1,6 @@
 package org.zeroprune.nas.export.onnx;
 
+import java.util.List;
 import org.zeroprune.nas.checkpoint.Tensor;
 
 /**
@@ -19,5 +20,5 @@ interface WeightProduct {
 
     /** The float product: one MatMul with the weight stored transposed, {@code [in, out]}, as exporters store it. */
     WeightProduct FLOAT = (graph, module, x, weight) -> graph.node("/" + module, "MatMul",
-            java.util.List.of(x, graph.weight("onnx::" + module + ".weight.T", weight, true)));
+            List.of(x, graph.weight("onnx::" + module + ".weight.T", weight, true)));
 }
