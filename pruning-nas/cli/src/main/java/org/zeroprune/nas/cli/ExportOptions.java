@@ -2,7 +2,7 @@ package org.zeroprune.nas.cli;
 
 import picocli.CommandLine.Option;
 
-/** How {@code prune} and {@code export} write the pruned model: {@code --reconstruct} and {@code --format}. */
+/** How {@code prune} and {@code export} write the pruned model: {@code --reconstruct}, {@code --format}, {@code --quantize}. */
 final class ExportOptions {
     @Option(names = "--reconstruct", paramLabel = "LEVEL", description = "Reconstruction of the pruned model before it"
             + " is written: none (the plain cut), distill (every kept weight trained against the dense model; give it"
@@ -16,7 +16,17 @@ final class ExportOptions {
             + " model.safetensors and model.onnx (both), or one of them (default: ${bundle:defaults.output.format}).")
     String format;
 
+    @Option(names = "--quantize", paramLabel = "none|int8", description = "int8: also write model_qint8.onnx beside"
+            + " model.onnx, every encoder weight product in ONNX Runtime's dynamic int8 form (default:"
+            + " ${bundle:defaults.output.quantize}).")
+    String quantize;
+
+    @Option(names = "--reduce-range", description = "With --quantize int8: 7-bit weights, for CPUs without VNNI"
+            + " (AVX2 only), where 8-bit products can saturate.")
+    Boolean reduceRange;
+
     Overrides addTo(Overrides overrides) {
-        return overrides.put("reconstruct.level", reconstruct, "--reconstruct").put("output.format", format, "--format");
+        return overrides.put("reconstruct.level", reconstruct, "--reconstruct").put("output.format", format, "--format")
+                .put("output.quantize", quantize, "--quantize").put("output.reduce-range", reduceRange, "--reduce-range");
     }
 }

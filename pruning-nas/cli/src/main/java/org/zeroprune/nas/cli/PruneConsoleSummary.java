@@ -40,6 +40,7 @@ final class PruneConsoleSummary {
         printReconstruction(s.export().reconstruction().map(r -> (JsonNode) r).orElse(MissingNode.getInstance()));
         s.sequenceLengthNote().ifPresent(n -> System.out.println("  note       " + n));
         s.export().onnxLatency().ifPresent(l -> printLatency("onnx    ", l));
+        s.export().int8().ifPresent(PruneConsoleSummary::printInt8);
         s.fidelity().ifPresent(f -> printFidelity(f, result.exportedModel().isPresent()));
         s.sts().ifPresent(sts -> printSts(sts, result.exportedModel().isPresent()));
         StringBuilder times = new StringBuilder();
@@ -51,7 +52,8 @@ final class PruneConsoleSummary {
         Path dir = result.outputDirectory();
         System.out.println("  written    " + dir.resolve("ranking.json") + ", " + dir.resolve("ranking.csv") + ", "
                 + dir.resolve("summary.json") + result.exportedModel().map(p -> ", " + p + "/").orElse("")
-                + result.onnxModel().map(p -> " (with " + p.getFileName() + ")").orElse(""));
+                + result.onnxModel().map(p -> " (with " + p.getFileName()
+                        + result.int8Model().map(q -> " and " + q.getFileName()).orElse("") + ")").orElse(""));
         s.corpusLanguageWarning().ifPresent(w -> System.err.println("warning: " + w.path("message").asText()));
     }
 
@@ -59,6 +61,15 @@ final class PruneConsoleSummary {
         System.out.printf(Locale.ROOT, "  %s   dense %.1f ms, pruned %.1f ms per batch (%.2fx) — %s%n", label,
                 l.get("denseMs").asDouble(), l.get("prunedMs").asDouble(), l.get("speedup").asDouble(),
                 l.get("setting").asText());
+    }
+
+    private static void printInt8(ObjectNode q) {
+        System.out.printf(Locale.ROOT, "  int8       %s: %,d bytes (model.onnx %,d); CPU %s, int8 path %s%n",
+                Path.of(q.get("file").asText()).getFileName(), q.get("bytes").asLong(), q.get("floatBytes").asLong(),
+                q.get("cpu").asText(), q.get("int8InstructionSet").asText());
+        if (q.has("onnxLatency")) {
+            printLatency("int8    ", (ObjectNode) q.get("onnxLatency"));
+        }
     }
 
     private static void printFidelity(PruneSummary.Fidelity f, boolean exported) {

@@ -80,6 +80,28 @@ class ExportCommandTest {
     }
 
     @Test
+    void quantizeInt8WritesModelQint8OnnxThatImportOnnxRefusesAsQuantized() throws Exception {
+        Path out = dir.resolve("int8");
+        CliRun r = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "1", "--out",
+                out.toString(), "--quantize", "int8");
+        assertEquals(0, r.status(), r.err());
+        Path int8 = out.resolve("model_qint8.onnx");
+        assertTrue(Files.exists(out.resolve("model.onnx")) && Files.exists(int8));
+        assertEquals(List.of(), OnnxModelCheck.problems(int8));
+        assertTrue(r.out().contains("int8 ONNX model (ONNX Runtime dynamic int8): " + int8), r.out());
+        // zeroprune's own int8 file is refused as any quantized model is, naming the float file to import instead
+        CliRun imported = CliRun.of("import-onnx", int8.toString(), "--out", dir.resolve("reimported").toString());
+        assertEquals(1, imported.status());
+        assertTrue(imported.err().contains(int8 + ": an int8 quantized ONNX model (operators [DynamicQuantizeLinear,"
+                + " MatMulInteger]") && imported.err().contains("quantized models are not supported"), imported.err());
+        CliRun bad = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "1", "--out",
+                dir.resolve("y").toString(), "--quantize", "int8", "--format", "safetensors");
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("key 'output.quantize' is 'int8'; expected none when output.format is safetensors"),
+                bad.err());
+    }
+
+    @Test
     void aRankOutsideTheRankingOrAnotherModelIsRefusedAndWritesNothing() throws Exception {
         Path out = dir.resolve("refused");
         CliRun outside = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "31", "--out", out.toString());

@@ -23,7 +23,7 @@ class PruneSummaryTest {
         seconds.put("search", 0.25);
         ObjectNode node = JSON.createObjectNode().put("x", 1);
         PruneSummary.Export export = full ? new PruneSummary.Export(Optional.of(node), Optional.of(JSON.createArrayNode()),
-                Optional.of(node), Optional.of(node)) : PruneSummary.Export.NONE;
+                Optional.of(node), Optional.of(node), Optional.of(node)) : PruneSummary.Export.NONE;
         PruneSummary s = new PruneSummary(export, "m", "tokenizer.json", "params", "jar", "random", "flops 0.5",
                 full ? Optional.of("note") : Optional.empty(), true, 3, 0.9, 1, 0.9, 0.5, 0.6, 70L, 100L,
                 full ? Optional.of(Path.of("/out/model")) : Optional.empty(), seconds,
@@ -42,7 +42,7 @@ class PruneSummaryTest {
 
     @Test
     void everyKeyInOrder() {
-        assertEquals(List.of("reconstruction", "rerank", "latency", "onnxLatency", "model", "tokenizer", "strategy",
+        assertEquals(List.of("reconstruction", "rerank", "latency", "onnxLatency", "int8", "model", "tokenizer", "strategy",
                 "strategySource", "search", "budget", "sequenceLengthNote", "budgetMet", "candidates", "bestScore",
                 "exportRank", "chosenScore", "chosenMacsRatio", "chosenParamsRatio", "chosenTotalParams",
                 "denseTotalParams", "exportedModel", "seconds", "machine", "warnings", "exportedOnnx", "unitOrder",

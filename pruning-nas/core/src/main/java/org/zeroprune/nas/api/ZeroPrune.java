@@ -134,6 +134,16 @@ public final class ZeroPrune {
             return set("output.format", format);
         }
 
+        /** {@code int8}: also write {@code model_qint8.onnx} beside {@code model.onnx}; {@code none} (the default): not. */
+        public ConfigBuilder quantize(String quantization) {
+            return set("output.quantize", quantization);
+        }
+
+        /** Int8 weights in 7 bits, for CPUs without VNNI (with {@code quantize("int8")}). */
+        public ConfigBuilder reduceRange(boolean reduceRange) {
+            return set("output.reduce-range", Boolean.toString(reduceRange));
+        }
+
         /**
          * Reconstruction before export: {@code none} (the plain cut, the default), {@code distill} (every kept weight
          * trained against the dense model; give it text with {@link #corpus(String)}), {@code tune}, {@code scales} or

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.export.ExportFormat;
+import org.zeroprune.nas.export.Quantization;
 import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 import org.zeroprune.nas.search.BudgetKind;
 import org.zeroprune.nas.search.SearchConfig;
@@ -65,6 +66,14 @@ final class ConfigValidation {
                 "ranges when search.unit-selection is random, which keeps no unit order");
         require(o.format() != null && List.of(ExportFormat.NAMES.split(", ")).contains(o.format()), source, "output.format",
                 o.format(), ExportFormat.NAMES);
+        require(o.quantize() != null && List.of(Quantization.NAMES.split(", ")).contains(o.quantize()), source,
+                "output.quantize", o.quantize(), Quantization.NAMES);
+        // the int8 file is written beside model.onnx, from the same graph
+        require(o.quantize().equals("none") || ExportFormat.named(o.format()).onnx(), source, "output.quantize",
+                o.quantize(), "none when output.format is " + o.format() + " (model_qint8.onnx is written beside"
+                        + " model.onnx: set output.format to both or onnx)");
+        require(!o.reduceRange() || !o.quantize().equals("none"), source, "output.reduce-range", o.reduceRange(),
+                "false unless output.quantize is int8 (it sets the bits of int8 weights)");
         require(c.threads() >= 0 && c.threads() <= 1024, source, "threads", c.threads(), "0 (every core) .. 1024");
         PruneConfig.ReconstructConfig r = c.reconstruct();
         require(r != null, source, "reconstruct", null, "a mapping");

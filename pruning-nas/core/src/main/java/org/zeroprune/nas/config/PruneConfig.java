@@ -80,9 +80,13 @@ public record PruneConfig(
      *     {@code model.onnx}), {@code safetensors} or {@code onnx}
      * @param sts an STS benchmark file (tab-separated) on which the dense, cut and exported models are
      *     scored for the summary, or empty
+     * @param quantize {@code int8} to write {@code model_qint8.onnx} beside {@code model.onnx} (ONNX Runtime's
+     *     dynamic int8 form), {@code none} for the float model alone
+     * @param reduceRange whether the int8 weights use 7 bits, for CPUs without VNNI
      */
     public record OutputConfig(String dir, boolean overwrite, boolean export, int exportRank, boolean measureLatency,
-            double latencySeconds, boolean measureFidelity, String masks, String format, String sts) {
+            double latencySeconds, boolean measureFidelity, String masks, String format, String sts, String quantize,
+            boolean reduceRange) {
     }
 
     /**

@@ -23,8 +23,9 @@ public final class PrunedModelExport {
      *
      * @param checkpoint the pruned checkpoint, in memory
      * @param onnx {@code model.onnx}, if written
+     * @param int8 {@code model_qint8.onnx}, if written
      */
-    public record Written(BertCheckpoint checkpoint, Optional<Path> onnx) {
+    public record Written(BertCheckpoint checkpoint, Optional<Path> onnx, Optional<Path> int8) {
     }
 
     /**
@@ -34,14 +35,24 @@ public final class PrunedModelExport {
      */
     public static Written write(BertCheckpoint source, PruningMask mask, Path directory, ObjectNode masks,
             ExportFormat format) throws IOException {
-        return write(source, mask, directory, masks, format, UnaryOperator.identity());
+        return write(source, mask, directory, masks, format, Quantization.NONE, UnaryOperator.identity());
     }
 
-    /** As above, with the cut candidate reconstructed by {@code reconstruct} before either file is written. */
+    /**
+     * As above, with the cut candidate reconstructed by {@code reconstruct} before any file is written, and
+     * {@code model_qint8.onnx} beside {@code model.onnx} when {@code quantization} asks for it.
+     */
     public static Written write(BertCheckpoint source, PruningMask mask, Path directory, ObjectNode masks,
-            ExportFormat format, UnaryOperator<BertCheckpoint> reconstruct) throws IOException {
+            ExportFormat format, Quantization quantization, UnaryOperator<BertCheckpoint> reconstruct) throws IOException {
+        if (quantization.int8() && !format.onnx()) {
+            throw new IllegalArgumentException("int8 quantization writes model_qint8.onnx beside model.onnx; format "
+                    + format.key() + " writes no model.onnx");
+        }
         BertCheckpoint pruned = PrunedCheckpointWriter.write(source, mask, directory, masks, format.safetensors(),
                 reconstruct);
-        return new Written(pruned, format.onnx() ? Optional.of(OnnxExport.write(pruned, directory)) : Optional.empty());
+        Optional<Path> onnx = format.onnx() ? Optional.of(OnnxExport.write(pruned, directory)) : Optional.empty();
+        Optional<Path> int8 = quantization.int8()
+                ? Optional.of(OnnxExport.writeInt8(pruned, directory, quantization.reduceRange())) : Optional.empty();
+        return new Written(pruned, onnx, int8);
     }
 }

@@ -40,9 +40,10 @@ public final class RankedCandidateExport {
      * @param directory where it was written
      * @param onnx {@code model.onnx} in it, if that format was asked for
      * @param model where the dense model came from
+     * @param int8 {@code model_qint8.onnx} in it, if asked for
      */
     public record Exported(int rank, ObjectNode row, BertCheckpoint checkpoint, Path directory, Optional<Path> onnx,
-            String model) {
+            String model, Optional<Path> int8) {
     }
 
     /**
@@ -53,24 +54,25 @@ public final class RankedCandidateExport {
      *     read, the rank is outside it, or the model is not the one the ranking was made from
      */
     public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite) {
-        return export(rankingFile, rank, model, out, overwrite, ExportFormat.BOTH, (dense, cut) -> cut);
+        return export(rankingFile, rank, model, out, overwrite, ExportFormat.BOTH, Quantization.NONE, (dense, cut) -> cut);
     }
 
     /**
-     * As {@link #export(Path, int, String, Path, boolean)}, writing the model files of {@code format}, the cut
-     * candidate reconstructed first by {@code reconstruct} (given the dense model and the cut, the checkpoint to
-     * write).
+     * As {@link #export(Path, int, String, Path, boolean)}, writing the model files of {@code format} (and
+     * {@code model_qint8.onnx} as {@code quantization} asks), the cut candidate reconstructed first by
+     * {@code reconstruct} (given the dense model and the cut, the checkpoint to write).
      */
     public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite,
-            ExportFormat format, BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
+            ExportFormat format, Quantization quantization,
+            BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
         try (OutputDirectory output = OutputDirectory.claim(out, overwrite, "export",
                 Arrays.asList(rankingFile.toString(), model))) {
-            return export(rankingFile, rank, model, output, format, reconstruct);
+            return export(rankingFile, rank, model, output, format, quantization, reconstruct);
         }
     }
 
     private static Exported export(Path rankingFile, int rank, String model, OutputDirectory output, ExportFormat format,
-            BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
+            Quantization quantization, BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
         Path out = output.path();
         JsonNode ranking = read(rankingFile);
         String source = model != null ? model : ranking.path("modelSource").asText("");
@@ -94,7 +96,7 @@ public final class RankedCandidateExport {
         row.put("ranking", rankingFile.toAbsolutePath().toString());
         BertCheckpoint[] written = new BertCheckpoint[1];
         output.write(dir -> {
-            written[0] = PrunedModelExport.write(dense.checkpoint(), mask, dir, row, format,
+            written[0] = PrunedModelExport.write(dense.checkpoint(), mask, dir, row, format, quantization,
                     cut -> reconstruct.apply(dense, cut)).checkpoint();
             long expected = row.path("totalParams").asLong(-1);
             if (expected >= 0 && written[0].parameterCount() != expected) {
@@ -105,7 +107,8 @@ public final class RankedCandidateExport {
             }
         });
         Optional<Path> onnx = format.onnx() ? Optional.of(out.resolve(OnnxExport.FILE)) : Optional.empty();
-        return new Exported(rank, row, written[0], out, onnx, dense.description());
+        Optional<Path> int8 = quantization.int8() ? Optional.of(out.resolve(OnnxExport.INT8_FILE)) : Optional.empty();
+        return new Exported(rank, row, written[0], out, onnx, dense.description(), int8);
     }
 
     private static JsonNode read(Path rankingFile) {

@@ -9,6 +9,7 @@ import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.export.PrunedModelExport;
+import org.zeroprune.nas.export.Quantization;
 import org.zeroprune.nas.export.onnx.OrtLatencyComparison;
 import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.model.LoadedModel;
@@ -48,17 +49,20 @@ final class ModelExportStep {
     /**
      * Writes {@code dir/model} and measures it.
      *
+     * @param published where {@code dir/model} will be once the output directory is published, for the summary
      * @param masks the chosen candidate's ranking row, written beside the checkpoint
+     * @param quantization whether {@code model_qint8.onnx} is written beside {@code model.onnx}
      * @param reranked the rerank's pick, already reconstructed; empty to reconstruct the chosen candidate here
      */
-    Exported write(Path dir, LoadedModel model, PruningMask mask, ObjectNode masks, ExportFormat format,
-            Optional<ReconstructedRerank.Pick> reranked, ReconstructionStep reconstruction) throws IOException {
+    Exported write(Path dir, Path published, LoadedModel model, PruningMask mask, ObjectNode masks, ExportFormat format,
+            Quantization quantization, Optional<ReconstructedRerank.Pick> reranked, ReconstructionStep reconstruction)
+            throws IOException {
         Path modelDir = dir.resolve("model");
         Files.createDirectory(modelDir);
         masks.put("source", model.description());
         ObjectNode[] report = new ObjectNode[1];
         PrunedModelExport.Written written = PrunedModelExport.write(model.checkpoint(), mask, modelDir, masks, format,
-                cut -> reranked.map(pick -> {
+                quantization, cut -> reranked.map(pick -> {
                     report[0] = pick.reconstruction().report();
                     return pick.onto(cut);
                 }).orElseGet(() -> {
@@ -67,8 +71,10 @@ final class ModelExportStep {
                     return r.checkpoint();
                 }));
         Latency latency = measureLatency(model, written, format);
+        Optional<ObjectNode> int8 = written.int8().map(file -> Int8Figures.of(published.resolve(file.getFileName()),
+                file, written.onnx().get(), quantization, latency.int8()));
         return new Exported(written.checkpoint(), new PruneSummary.Export(Optional.ofNullable(report[0]),
-                reranked.map(ReconstructedRerank.Pick::trials), latency.torch(), latency.onnx()));
+                reranked.map(ReconstructedRerank.Pick::trials), latency.torch(), latency.onnx(), int8));
     }
 
     /** The cut candidate as reconstruction leaves it (the cut itself if the step skips this model), and the report. */
@@ -86,30 +92,43 @@ final class ModelExportStep {
     private Latency measureLatency(LoadedModel model, PrunedModelExport.Written written, ExportFormat format) {
         Optional<ObjectNode> torchLatency = Optional.empty();
         Optional<ObjectNode> onnxLatency = Optional.empty();
+        Optional<ObjectNode> int8Latency = Optional.empty();
         // the PyTorch figure times the checkpoint files, so only when model.safetensors is written
         boolean torch = config.output().measureLatency() && format.safetensors();
         boolean ort = config.output().measureLatency() && written.onnx().isPresent();
-        // one budget for both engines, so that timing never dominates a prune of a big model
+        boolean int8 = config.output().measureLatency() && written.int8().isPresent();
+        // one budget for every engine, so that timing never dominates a prune of a big model
         LatencyBudget latencyBudget = new LatencyBudget(config.output().latencySeconds());
+        int ortTimings = (ort ? 1 : 0) + (int8 ? 1 : 0);
         if (torch) {
             try (ProgressTask task = progress.start("Timing dense vs pruned forward", -1)) {
                 // its own phase: the export's seconds are the writing alone
                 torchLatency = timer.time("latency", () -> runtime.compareLatency(model.checkpoint(), written.checkpoint(),
                         config.budget().sequenceLength(), config.budget().latencyBatch(), latencyBudget,
-                        latencyBudget.deadline(ort ? 2 : 1)));
+                        latencyBudget.deadline(1 + ortTimings)));
             }
         }
         if (ort) {
             try (ProgressTask task = progress.start("Timing dense vs pruned model.onnx in ONNX Runtime", -1)) {
                 onnxLatency = Optional.of(timer.time("onnx-latency", () -> OrtLatencyComparison.compare(
                         model.checkpoint(), written.onnx().get(), config.budget().sequenceLength(),
+                        config.budget().latencyBatch(), latencyBudget, latencyBudget.deadline(ortTimings))));
+            }
+        }
+        if (int8) {
+            try (ProgressTask task = progress.start("Timing dense float vs pruned model_qint8.onnx in ONNX Runtime", -1)) {
+                int8Latency = Optional.of(timer.time("int8-latency", () -> OrtLatencyComparison.compare(
+                        model.checkpoint(), written.int8().get(), config.budget().sequenceLength(),
                         config.budget().latencyBatch(), latencyBudget, latencyBudget.deadline(1))));
             }
         }
-        return new Latency(torchLatency, onnxLatency);
+        return new Latency(torchLatency, onnxLatency, int8Latency);
     }
 
-    /** Dense against pruned, each if timed: in PyTorch, and {@code model.onnx} in ONNX Runtime. */
-    private record Latency(Optional<ObjectNode> torch, Optional<ObjectNode> onnx) {
+    /**
+     * Dense against pruned, each if timed: in PyTorch, {@code model.onnx} in ONNX Runtime, and
+     * {@code model_qint8.onnx} against the dense float model in ONNX Runtime.
+     */
+    private record Latency(Optional<ObjectNode> torch, Optional<ObjectNode> onnx, Optional<ObjectNode> int8) {
     }
 }

@@ -15,6 +15,7 @@ import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.eval.CorpusLanguageCheck;
 import org.zeroprune.nas.eval.StsBenchmark;
 import org.zeroprune.nas.export.ExportFormat;
+import org.zeroprune.nas.export.Quantization;
 import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.io.OutputDirectory;
@@ -136,6 +137,7 @@ public final class PruneJob {
         PruneSummary[] summary = new PruneSummary[1];
         Optional<Path> exported = config.output().export() ? Optional.of(out.resolve("model")) : Optional.empty();
         ExportFormat format = ExportFormat.named(config.output().format());
+        Quantization quantization = Quantization.named(config.output().quantize(), config.output().reduceRange());
         Optional<Path> exportedOnnx = exported.filter(p -> format.onnx()).map(p -> p.resolve(OnnxExport.FILE));
         ModelExportStep export = new ModelExportStep(config, runtime, progress, timer);
         timer.time("export", () -> output.write(dir -> {
@@ -144,8 +146,9 @@ public final class PruneJob {
                 ranking.writeJson(dir);
                 ranking.writeCsv(dir);
             });
-            Optional<ModelExportStep.Exported> written = config.output().export() ? Optional.of(export.write(dir, model,
-                    chosen.mask(), ranking.row(exportRank), format, reranked, reconstruction)) : Optional.empty();
+            Optional<ModelExportStep.Exported> written = config.output().export() ? Optional.of(export.write(dir, exported.get(), model,
+                    chosen.mask(), ranking.row(exportRank), format, quantization, reranked, reconstruction))
+                    : Optional.empty();
             summary[0] = figures.summary(config, timer, written.map(ModelExportStep.Exported::figures)
                     .orElse(PruneSummary.Export.NONE), exported, exportedOnnx, header.at("/search/unitOrder").asText(),
                     language);

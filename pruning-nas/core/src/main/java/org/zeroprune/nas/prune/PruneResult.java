@@ -1,9 +1,11 @@
 package org.zeroprune.nas.prune;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.search.ScoredCandidate;
 
 /**
@@ -23,6 +25,11 @@ public record PruneResult(Path outputDirectory, List<ScoredCandidate> ranking, S
     /** The summary as JSON, in the form of {@code summary.json}; a new node each call. */
     public ObjectNode summary() {
         return report.toJson();
+    }
+
+    /** {@code model_qint8.onnx} beside {@link #onnxModel()}, if {@code output.quantize} asked for it. */
+    public Optional<Path> int8Model() {
+        return onnxModel.map(p -> p.resolveSibling(OnnxExport.INT8_FILE)).filter(Files::isRegularFile);
     }
 
     /** The best candidate. */

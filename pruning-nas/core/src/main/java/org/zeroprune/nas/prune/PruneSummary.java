@@ -66,11 +66,14 @@ public record PruneSummary(Export export, String model, String tokenizer, String
      * @param rerank per candidate tried by the rerank, its validation fidelity
      * @param latency dense against pruned in PyTorch
      * @param onnxLatency dense against pruned {@code model.onnx} in ONNX Runtime
+     * @param int8 {@code model_qint8.onnx}: file, sizes, weight form, the CPU's int8 instruction set and its
+     *     latency against the dense float model, if written
      */
     public record Export(Optional<ObjectNode> reconstruction, Optional<ArrayNode> rerank, Optional<ObjectNode> latency,
-            Optional<ObjectNode> onnxLatency) {
+            Optional<ObjectNode> onnxLatency, Optional<ObjectNode> int8) {
         /** Nothing exported. */
-        public static final Export NONE = new Export(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        public static final Export NONE = new Export(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** The machine: cores, operating system and architecture, Java version. */
@@ -128,6 +131,7 @@ public record PruneSummary(Export export, String model, String tokenizer, String
         export.rerank().ifPresent(r -> s.set("rerank", r));
         export.latency().ifPresent(l -> s.set("latency", l));
         export.onnxLatency().ifPresent(l -> s.set("onnxLatency", l));
+        export.int8().ifPresent(q -> s.set("int8", q));
         s.put("model", model);
         s.put("tokenizer", tokenizer);
         s.put("strategy", strategy);

@@ -1,6 +1,7 @@
 package org.zeroprune.nas.timing;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 import org.zeroprune.nas.ZeroPruneException;
@@ -25,20 +26,28 @@ public final class AlternatingTimer {
      * {@code warmups} untimed runs each, alternating first and second.
      */
     public static double[] medianMillis(Run first, Run second, int warmups, int runs) {
+        return medianMillis(List.of(first, second), warmups, runs);
+    }
+
+    /**
+     * Median milliseconds of each of {@code models}, in their order: {@code runs} rounds in which every
+     * model runs once in turn, after {@code warmups} such rounds untimed, so that a change of load
+     * falls on all of them alike.
+     */
+    public static double[] medianMillis(List<Run> models, int warmups, int runs) {
         if (warmups < 0 || runs < 1) {
             throw new IllegalArgumentException("need warmups >= 0 and runs >= 1, got " + warmups + " and " + runs);
         }
         for (int i = 0; i < warmups; i++) {
-            millis(first);
-            millis(second);
+            models.forEach(AlternatingTimer::millis);
         }
-        double[] a = new double[runs];
-        double[] b = new double[runs];
+        double[][] times = new double[models.size()][runs];
         for (int i = 0; i < runs; i++) {
-            a[i] = millis(first);
-            b[i] = millis(second);
+            for (int m = 0; m < models.size(); m++) {
+                times[m][i] = millis(models.get(m));
+            }
         }
-        return new double[] {median(a), median(b)};
+        return Arrays.stream(times).mapToDouble(AlternatingTimer::median).toArray();
     }
 
     /**

@@ -70,6 +70,11 @@ class ConfigLoaderTest {
                 "key 'search.unit-importance' is 'fisher'; expected empty when search.unit-selection is random");
         assertMessage(Map.of("output.masks", "bits"), "key 'output.masks' is 'bits'; expected ranges or order");
         assertMessage(Map.of("output.format", "pt"), "key 'output.format' is 'pt'; expected both, safetensors, onnx");
+        assertMessage(Map.of("output.quantize", "int4"), "key 'output.quantize' is 'int4'; expected none, int8");
+        assertMessage(Map.of("output.quantize", "int8", "output.format", "safetensors"),
+                "key 'output.quantize' is 'int8'; expected none when output.format is safetensors");
+        assertMessage(Map.of("output.reduce-range", "true"),
+                "key 'output.reduce-range' is 'true'; expected false unless output.quantize is int8");
         assertMessage(Map.of("output.masks", "order", "search.unit-selection", "random"),
                 "key 'output.masks' is 'order'; expected ranges when search.unit-selection is random");
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "search: [1, 2\n");

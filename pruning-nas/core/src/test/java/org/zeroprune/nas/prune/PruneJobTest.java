@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,7 @@ import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.export.onnx.OnnxModelCheck;
 import org.zeroprune.nas.rank.RankingMasks;
 import org.zeroprune.nas.search.BudgetException;
 import org.zeroprune.nas.testing.TinyBert;
@@ -140,6 +142,25 @@ class PruneJobTest {
         assertEquals(format.equals("onnx"), Files.exists(model.resolve("model.onnx")));
         assertEquals(format.equals("onnx"), result.onnxModel().isPresent());
         assertTrue(Files.exists(model.resolve("config.json")) && Files.exists(model.resolve("tokenizer.json")));
+    }
+
+    @Test
+    void quantizeInt8WritesTheInt8ModelBesideModelOnnxAndTimesIt() throws Exception {
+        Path out = dir.resolve("int8");
+        var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
+                .set("search.candidates", "10").set("output.latency-seconds", "3").quantize("int8").reconstruct("none")
+                .set("budget.latency-batch", "1").output(out.toString()).build());
+        Path model = out.resolve("model");
+        assertTrue(Files.isRegularFile(model.resolve("model.onnx")) && Files.isRegularFile(model.resolve("model_qint8.onnx")));
+        assertEquals(List.of(), OnnxModelCheck.problems(model.resolve("model_qint8.onnx")));
+        assertEquals(model.resolve("model_qint8.onnx"), result.int8Model().orElseThrow());
+        JsonNode int8 = JSON.readTree(out.resolve("summary.json").toFile()).get("int8");
+        assertEquals(model.resolve("model_qint8.onnx").toAbsolutePath().toString(), int8.get("file").asText());
+        assertTrue(int8.get("bytes").asLong() < int8.get("floatBytes").asLong(), int8.toString());
+        assertFalse(int8.get("reduceRange").asBoolean());
+        assertFalse(int8.get("int8InstructionSet").asText().isEmpty(), int8.toString());
+        assertTrue(int8.at("/onnxLatency/denseMs").asDouble() > 0 && int8.at("/onnxLatency/prunedMs").asDouble() > 0,
+                int8.toString());
     }
 
     @ParameterizedTest

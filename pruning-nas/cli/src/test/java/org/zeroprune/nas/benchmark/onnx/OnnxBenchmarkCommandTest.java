@@ -1,6 +1,7 @@
 package org.zeroprune.nas.benchmark.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.export.PrunedModelExport;
+import org.zeroprune.nas.forward.EmbeddedEncoder;
+import org.zeroprune.nas.forward.RandomMasks;
 import org.zeroprune.nas.testing.CliRun;
 import org.zeroprune.nas.testing.TinyBert;
 import org.zeroprune.spi.mask.PruningMask;
@@ -47,5 +50,37 @@ class OnnxBenchmarkCommandTest {
         CliRun bad = CliRun.of("benchmark", "onnx", "--model", pruned.toString(), "--dense", dense.toString(), "--shapes", "8");
         assertEquals(1, bad.status());
         assertTrue(bad.err().contains("--shapes: '8'; expected BATCHxTOKENS, e.g. 8x128"), bad.err());
+    }
+
+    @Test
+    void int8PutsEveryModelFloatAndInt8InOneTableWithSizesStsAndLangChain4jsInt8Model() throws Exception {
+        BertCheckpoint dense = EmbeddedEncoder.checkpoint();
+        Path pruned = Files.createDirectories(dir.resolve("p50").resolve("model"));
+        PrunedModelExport.write(dense, RandomMasks.bernoulli(dense.config(), 0.5, 5), pruned,
+                new ObjectMapper().createObjectNode(), ExportFormat.BOTH);
+        Path sts = Files.writeString(dir.resolve("sts.tsv"), String.join("\n",
+                "g\tx\ty\t1\t5.0\tA man is playing a guitar.\tA man plays the guitar.",
+                "g\tx\ty\t2\t0.5\tA woman is slicing onions.\tThe stock market fell sharply today.",
+                "g\tx\ty\t3\t3.0\tA dog runs in the park.\tA dog is running on the grass.",
+                "g\tx\ty\t4\t1.0\tChildren are swimming.\tA man is cooking dinner.",
+                "g\tx\ty\t5\t4.0\tTwo people are dancing.\tA couple dances.") + "\n");
+        Path json = dir.resolve("int8.json");
+        CliRun r = CliRun.of("benchmark", "onnx", "--int8", "--model", pruned.toString(), "--dense", "embedded",
+                "--shapes", "1x8", "--threads", "1", "--runs", "2", "--sts", sts.toString(), "--langchain4j-int8",
+                "--out", json.toString());
+        assertEquals(0, r.status(), r.err());
+        for (String row : List.of("| dense | float | 1.000 |", "| dense | int8 | 1.000 |", "| pruned p50 | float |",
+                "| pruned p50 | int8 |", "| LangChain4j all-MiniLM-L6-v2-q | int8 |", "- pruned p50, 1x8: pruning gains")) {
+            assertTrue(r.out().contains(row), row + " in " + r.out());
+        }
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertEquals(5, doc.get("rows").size());
+        assertEquals(1.0, doc.at("/rows/0/cells/0/speedup").asDouble(), 1e-12);
+        // the int8 files hold a quarter of the encoder's float bytes; the float embeddings keep them above a quarter
+        assertTrue(doc.at("/rows/1/bytes").asLong() < 0.8 * doc.at("/rows/0/bytes").asLong(), doc.toString());
+        for (JsonNode row : doc.get("rows")) {
+            assertTrue(row.get("sts").asDouble() > 0 && row.at("/cells/0/ms").asDouble() > 0, row.toString());
+        }
+        assertFalse(doc.get("int8InstructionSet").asText().isEmpty());
     }
 }

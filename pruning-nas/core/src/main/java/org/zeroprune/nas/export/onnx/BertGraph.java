@@ -21,13 +21,17 @@ final class BertGraph {
     private BertGraph() {
     }
 
-    /** The graph of {@code checkpoint}, its weights still in the checkpoint's tensors. */
-    static NodeGraph of(BertCheckpoint checkpoint) {
+    /**
+     * The graph of {@code checkpoint}, its weights still in the checkpoint's tensors.
+     *
+     * @param product how each Linear layer's weight product is written (float, or dynamic int8)
+     */
+    static NodeGraph of(BertCheckpoint checkpoint, WeightProduct product) {
         NodeGraph graph = new NodeGraph();
         for (String input : new String[] {INPUT_IDS, ATTENTION_MASK, TOKEN_TYPE_IDS}) {
             graph.input(input, TensorProto.DataType.INT64_VALUE, BATCH, SEQUENCE);
         }
-        BertNodes bert = new BertNodes(graph, checkpoint);
+        BertNodes bert = new BertNodes(graph, checkpoint, product);
         String hidden = EmbeddingNodes.add(bert, INPUT_IDS, TOKEN_TYPE_IDS);
         // a model pruned to no head anywhere has no use for the mask, and a node whose output nothing reads is invalid
         boolean anyHeads = IntStream.range(0, checkpoint.config().layers()).anyMatch(l -> checkpoint.config().headsInLayer(l) > 0);

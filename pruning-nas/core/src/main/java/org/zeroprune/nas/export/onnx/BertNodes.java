@@ -16,11 +16,13 @@ import org.zeroprune.nas.checkpoint.Tensor;
 final class BertNodes {
     private final NodeGraph graph;
     private final BertCheckpoint checkpoint;
+    private final WeightProduct product;
     private final float eps;
 
-    BertNodes(NodeGraph graph, BertCheckpoint checkpoint) {
+    BertNodes(NodeGraph graph, BertCheckpoint checkpoint, WeightProduct product) {
         this.graph = graph;
         this.checkpoint = checkpoint;
+        this.product = product;
         this.eps = (float) checkpoint.config().layerNormEps();
     }
 
@@ -38,14 +40,12 @@ final class BertNodes {
     }
 
     /**
-     * {@code x · Wᵀ + b} of HF Linear {@code module} ({@code weight [out, in]}, {@code bias [out]}). The
-     * weight is stored transposed, {@code [in, out]}, as exporters store MatMul weights.
+     * {@code x · Wᵀ + b} of HF Linear {@code module} ({@code weight [out, in]}, {@code bias [out]}), the
+     * product in this graph's form (float, or int8), the bias added after it in float.
      */
     String linear(String module, String x, int in, int out) {
-        String scope = "/" + module;
-        String weight = graph.weight("onnx::" + module + ".weight.T", checked(module + ".weight", out, in), true);
-        String product = graph.node(scope, "MatMul", List.of(x, weight));
-        return graph.node(scope, "Add", List.of(product, tensor(module + ".bias", out)));
+        String times = product.times(graph, module, x, checked(module + ".weight", out, in));
+        return graph.node("/" + module, "Add", List.of(times, tensor(module + ".bias", out)));
     }
 
     /** LayerNorm {@code module} ({@code weight} and {@code bias} of the hidden size) over the last axis. */

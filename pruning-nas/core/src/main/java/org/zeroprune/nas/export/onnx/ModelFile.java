@@ -50,7 +50,7 @@ final class ModelFile {
         GraphProto.Builder proto = graph.proto().setName("zeroprune_bert");
         if (total <= inlineLimit) {
             for (NodeGraph.Weight w : graph.weights()) {
-                proto.addInitializer(header(w).setRawData(UnsafeByteOperations.unsafeWrap(WeightBytes.of(w))));
+                proto.addInitializer(header(w).setRawData(UnsafeByteOperations.unsafeWrap(w.data().get())));
             }
         } else {
             proto.addAllInitializer(writeData(graph.weights(), data));
@@ -77,7 +77,7 @@ final class ModelFile {
     }
 
     private static TensorProto.Builder header(NodeGraph.Weight w) {
-        TensorProto.Builder t = TensorProto.newBuilder().setName(w.name()).setDataType(TensorProto.DataType.FLOAT_VALUE);
+        TensorProto.Builder t = TensorProto.newBuilder().setName(w.name()).setDataType(w.dataType());
         for (long d : w.dims()) {
             t.addDims(d);
         }
@@ -92,7 +92,7 @@ final class ModelFile {
                 long offset = 0;
                 for (NodeGraph.Weight w : weights) {
                     offset = (offset + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
-                    ByteBuffer bytes = WeightBytes.of(w);
+                    ByteBuffer bytes = w.data().get();
                     long length = bytes.remaining();
                     long position = offset;
                     while (bytes.hasRemaining()) {

@@ -7,11 +7,14 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.zeroprune.nas.checkpoint.Tensor;
 
 /**
@@ -27,24 +30,22 @@ final class NodeGraph {
     private final List<Weight> weights = new ArrayList<>();
 
     /**
-     * A checkpoint tensor that becomes an initializer.
+     * An initializer whose bytes are made only when the file is written, so that nothing is copied twice.
      *
      * @param name the initializer's name
-     * @param tensor the values
-     * @param transposed whether to store the transpose of a 2-D tensor (HF Linear {@code [out, in]} as
-     *     MatMul's {@code [in, out]})
+     * @param dataType ONNX element type ({@code TensorProto.DataType})
+     * @param dims dimensions as stored
+     * @param elementBytes bytes per element
+     * @param data makes a new little-endian buffer of the values as stored, position 0
      */
-    record Weight(String name, Tensor tensor, boolean transposed) {
-        /** Dimensions as stored. */
-        long[] dims() {
-            int[] shape = tensor.shape();
-            return transposed ? new long[] {shape[1], shape[0]}
-                    : java.util.Arrays.stream(shape).asLongStream().toArray();
-        }
-
-        /** Bytes as stored (float32). */
+    record Weight(String name, int dataType, long[] dims, int elementBytes, Supplier<ByteBuffer> data) {
+        /** Bytes as stored. */
         long bytes() {
-            return 4 * tensor.numel();
+            long n = elementBytes;
+            for (long d : dims) {
+                n *= d;
+            }
+            return n;
         }
     }
 
@@ -65,10 +66,36 @@ final class NodeGraph {
         return output;
     }
 
-    /** Registers a checkpoint tensor as an initializer named {@code name}; returns the name. */
+    /**
+     * Registers a float checkpoint tensor as an initializer named {@code name}; returns the name.
+     *
+     * @param transposed whether to store the transpose of a 2-D tensor (HF Linear {@code [out, in]} as MatMul's
+     *     {@code [in, out]})
+     */
     String weight(String name, Tensor tensor, boolean transposed) {
-        weights.add(new Weight(name, tensor, transposed));
-        return name;
+        int[] shape = tensor.shape();
+        long[] dims = transposed ? new long[] {shape[1], shape[0]} : Arrays.stream(shape).asLongStream().toArray();
+        return initializer(new Weight(name, TensorProto.DataType.FLOAT_VALUE, dims, Float.BYTES,
+                () -> WeightBytes.floats(tensor, transposed)));
+    }
+
+    /** Registers an initializer made from the checkpoint when written (quantized weights, their scales); returns its name. */
+    String initializer(Weight weight) {
+        weights.add(weight);
+        return weight.name();
+    }
+
+    /**
+     * Adds a node of {@code op} with {@code outputs} outputs, named after the node and numbered; returns their names.
+     */
+    List<String> nodeWithOutputs(String scope, String op, List<String> inputs, int outputs) {
+        String name = unique(scope + "/" + op);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < outputs; i++) {
+            names.add(name + "_output_" + i);
+        }
+        graph.addNode(NodeProto.newBuilder().setName(name).setOpType(op).addAllInput(inputs).addAllOutput(names));
+        return names;
     }
 
     /** A float32 scalar constant, shared by every node that uses the same value. */

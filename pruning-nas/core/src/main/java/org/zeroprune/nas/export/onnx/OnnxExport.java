@@ -20,6 +20,8 @@ import org.zeroprune.nas.checkpoint.BertConfig;
 public final class OnnxExport {
     /** The model file's name inside a checkpoint directory. */
     public static final String FILE = "model.onnx";
+    /** The int8 model file's name beside {@link #FILE}, as sentence-transformers and optimum name theirs. */
+    public static final String INT8_FILE = "model_qint8.onnx";
     /** Weights at most this large together stay inside the file: protobuf messages end at 2 GiB; the graph needs a little. */
     static final long INLINE_LIMIT = (2L << 30) - (64L << 20);
 
@@ -40,7 +42,25 @@ public final class OnnxExport {
 
     /** As {@link #write(BertCheckpoint, Path)}, with the weights external once they pass {@code inlineLimit} bytes. */
     static Path write(BertCheckpoint checkpoint, Path directory, long inlineLimit) {
-        return ModelFile.write(BertGraph.of(checkpoint), directory, FILE, inlineLimit, metadata(checkpoint.config()));
+        return ModelFile.write(BertGraph.of(checkpoint, WeightProduct.FLOAT), directory, FILE, inlineLimit,
+                metadata(checkpoint.config()));
+    }
+
+    /**
+     * Writes {@code directory/model_qint8.onnx}: the same graph as {@code model.onnx} with every weight
+     * product of the encoder (Q, K, V, attention output, both FFN projections) in ONNX Runtime's dynamic
+     * int8 form (see {@link DynamicInt8Product}); embeddings, biases, LayerNorms and the
+     * activation-by-activation products of attention stay float.
+     *
+     * @param reduceRange 7-bit weights (±63) for CPUs without VNNI, whose 8-bit products can saturate
+     * @return the model file
+     */
+    public static Path writeInt8(BertCheckpoint checkpoint, Path directory, boolean reduceRange) {
+        Map<String, String> metadata = metadata(checkpoint.config());
+        metadata.put("zeroprune.quantization", "dynamic int8: uint8 activations quantized per batch, int8 weights"
+                + " symmetric per output channel (" + (reduceRange ? "+-63, reduce_range" : "+-127") + ")");
+        return ModelFile.write(BertGraph.of(checkpoint, new DynamicInt8Product(reduceRange)), directory, INT8_FILE,
+                INLINE_LIMIT, metadata);
     }
 
     /** Per-layer shapes for readers that want them without walking the graph. */

@@ -26,7 +26,7 @@ import org.zeroprune.nas.ZeroPruneException;
  * HF optimum interface (three int64 {@code [batch_size, sequence_length]} inputs,
  * {@code last_hidden_state} float32 {@code [batch_size, sequence_length, hidden]}); only standard
  * operators that opset 17 defines; nodes in topological order, every input defined before use,
- * every output defined once; every initializer used, with as many bytes (inside the file, or in the
+ * every output defined once (the int8 file's quantization operators included); every initializer used, with as many bytes (inside the file, or in the
  * external data file at its offset) as its type and dimensions need; no node whose output goes
  * nowhere.
  */
@@ -34,8 +34,8 @@ public final class OnnxModelCheck {
     private static final List<String> INPUTS = List.of(BertGraph.INPUT_IDS, BertGraph.ATTENTION_MASK,
             BertGraph.TOKEN_TYPE_IDS);
     /** The standard operators the export emits; all are defined at opset 17 without a newer version needed. */
-    private static final Set<String> OPERATORS = Set.of("Add", "Cast", "Div", "Erf", "Gather", "LayerNormalization",
-            "MatMul", "Mul", "Pow", "Range", "Relu", "Reshape", "Shape", "Softmax", "Sub", "Tanh", "Transpose", "Unsqueeze");
+    private static final Set<String> OPERATORS = Set.of("Add", "Cast", "Div", "DynamicQuantizeLinear", "Erf", "Gather",
+            "LayerNormalization", "MatMul", "MatMulInteger", "Mul", "Pow", "Range", "Relu", "Reshape", "Shape", "Softmax", "Sub", "Tanh", "Transpose", "Unsqueeze");
 
     private OnnxModelCheck() {
     }
@@ -151,11 +151,15 @@ public final class OnnxModelCheck {
         for (long d : t.getDimsList()) {
             elements = d < 0 ? -1 : elements * d;
         }
-        int size = t.getDataType() == TensorProto.DataType.FLOAT_VALUE ? 4
-                : t.getDataType() == TensorProto.DataType.INT64_VALUE ? 8 : 0;
+        int size = switch (t.getDataType()) {
+            case TensorProto.DataType.FLOAT_VALUE -> 4;
+            case TensorProto.DataType.INT64_VALUE -> 8;
+            case TensorProto.DataType.INT8_VALUE -> 1;
+            default -> 0;
+        };
         String where = "initializer '" + t.getName() + "' " + t.getDimsList();
         if (size == 0 || elements < 0) {
-            problems.add(where + ": data type " + t.getDataType() + "; expected FLOAT or INT64 with non-negative dimensions");
+            problems.add(where + ": data type " + t.getDataType() + "; expected FLOAT, INT64 or INT8 with non-negative dimensions");
             return;
         }
         long expected = elements * size;
