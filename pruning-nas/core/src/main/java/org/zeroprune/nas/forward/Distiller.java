@@ -21,9 +21,9 @@ import java.util.function.IntConsumer;
  *
  * <p>Objective on a batch ({@link DistillObjective}): a weighted sum of the relational term (mean
  * squared difference between the batch's pairwise cosine-similarity matrices of pooled embeddings,
- * pruned against dense), the pooled cosine distance, and the relative squared error of the last
- * hidden states. The relational term is what semantic similarity reads: which sentence is closer
- * to which.
+ * pruned against dense), the pooled cosine distance, the relative squared error of the last hidden
+ * states and that of every layer's. Which of them recovers what users measure was decided on STS, not
+ * on the objective itself: with text, the token-level term recovered the most (docs/recovery.md).
  *
  * <p>Early stopping: the objective on held-out sequences is measured before training and every
  * {@link Settings#evaluateEvery} steps; the weights of the best measurement are kept. Training stops

@@ -55,7 +55,7 @@ public final class Reconstructor {
             boolean refitFirst) {
         /** What {@code defaults.yaml} says. */
         public static final DistillSettings DEFAULTS = new DistillSettings(400, 1e-4, 240,
-                new DistillObjective(1, 1, 0, 0), false);
+                new DistillObjective(0, 0, 1, 0), false);
     }
 
     /**
