@@ -3,6 +3,7 @@ package org.zeroprune.nas.reconstruct;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.forward.BertEncoder;
@@ -21,6 +22,11 @@ import org.zeroprune.nas.forward.LayerwiseRefit;
  */
 public final class Reconstructor {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Most calibration sequences the layer-wise levels use (the first ones): their memory grows with every
+     * token, and a text corpus of thousands of sentences exhausted 24 GiB.
+     */
+    static final int LAYERWISE_SEQUENCES = 512;
     /** Sequences per distillation step: the relational term compares every pair of a batch. */
     private static final int DISTILL_BATCH = 32;
     /** Steps between held-out measurements of distillation. */
@@ -97,7 +103,7 @@ public final class Reconstructor {
         ObjectNode cal = report.putObject("calibration");
         cal.put("source", calibrationSource);
         cal.put("sequences", calibration.length);
-        cal.put("tokens", java.util.Arrays.stream(calibration).mapToLong(s -> s.length).sum());
+        cal.put("tokens", Arrays.stream(calibration).mapToLong(s -> s.length).sum());
         BertCheckpoint result;
         try (BertEncoder denseModel = BertEncoder.load(dense)) {
             result = switch (settings.level()) {
@@ -158,7 +164,11 @@ public final class Reconstructor {
 
     private static BertCheckpoint layerwise(BertEncoder dense, BertCheckpoint pruned, int[][] calibration,
             ReconstructionLevel level, ObjectNode report) {
-        LayerwiseRefit.Result refit = LayerwiseRefit.run(dense, pruned, calibration,
+        // the layer-wise fit holds every calibration token's block inputs and outputs in memory
+        int[][] used = calibration.length > LAYERWISE_SEQUENCES ? Arrays.copyOf(calibration, LAYERWISE_SEQUENCES)
+                : calibration;
+        report.put("sequencesUsed", used.length);
+        LayerwiseRefit.Result refit = LayerwiseRefit.run(dense, pruned, used,
                 level == ReconstructionLevel.SCALES ? LayerwiseRefit.Level.SCALES : LayerwiseRefit.Level.REFIT);
         report.put("objective", "squared error of each block's sum before LayerNorm against the dense block's");
         double before = 0;

@@ -125,6 +125,20 @@ class ReconstructionTest {
         assertTrue(r.checkpoint() == cut, "the plain cut is the result");
     }
 
+    @Test
+    void layerwiseLevelsUseAtMostTheirShareOfALargeCalibrationSet() {
+        BertConfig config = EmbeddedEncoder.checkpoint().config();
+        GeneratedCalibration generator = GeneratedCalibration.forTokenizer(EmbeddedEncoder.checkpoint().tokenizer().get(),
+                config.vocabSize(), EmbeddedEncoder.tokenizer().specialTokens());
+        int[][] many = generator.sample(Reconstructor.LAYERWISE_SEQUENCES + 40, 6, 8, 7);
+        BertCheckpoint dense = EmbeddedEncoder.checkpoint();
+        BertCheckpoint cut = org.zeroprune.nas.export.CheckpointPruner.prune(dense, mask, Path.of("cut"));
+        Reconstructor.Reconstruction r = Reconstructor.run(dense, cut, many, "generated",
+                new Reconstructor.Settings(ReconstructionLevel.SCALES, 1, 3));
+        assertEquals(Reconstructor.LAYERWISE_SEQUENCES, r.report().get("sequencesUsed").asInt());
+        assertEquals(many.length, r.report().at("/calibration/sequences").asInt());
+    }
+
     /** The default distillation settings with {@code steps} steps, few enough for a test. */
     private static Reconstructor.DistillSettings distillSteps(int steps) {
         Reconstructor.DistillSettings d = Reconstructor.DistillSettings.DEFAULTS;
