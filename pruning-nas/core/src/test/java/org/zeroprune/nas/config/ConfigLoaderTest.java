@@ -93,7 +93,7 @@ class ConfigLoaderTest {
         assertMessage(Map.of("reconstruct.level", "full"), "reconstruct.level", "full",
                 "none, scales, refit, tune or distill");
         assertMessage(Map.of("reconstruct.distill.learning-rate", "0"), "reconstruct.distill.learning-rate", "(0, 1]");
-        assertMessage(Map.of("reconstruct.distill.relational", "0", "reconstruct.distill.pooled", "0"),
+        assertMessage(Map.of("reconstruct.distill.tokens", "0"),
                 "reconstruct.distill", "at least one of relational, pooled, tokens and layers above 0");
         assertMessage(Map.of("reconstruct.distill.layers", "-1"), "reconstruct.distill.layers", "0..1000");
         assertMessage(Map.of("reconstruct.calibration", "corpus"), "reconstruct.calibration",
