@@ -95,9 +95,8 @@ class PruneEmbeddedModelTest {
         assertEquals(ranking.at("/candidates/0/totalParams").asLong(),
                 BertCheckpoint.read(out.resolve("model")).parameterCount());
         assertEquals(result.best().score(), ranking.at("/candidates/0/score").asDouble());
-        // the default reconstruction ran on generated tokens and lowered its objective
+        // the default exports the plain cut: nothing is rebuilt without text to rebuild from
         JsonNode rebuilt = JSON.readTree(out.resolve("summary.json").toFile()).get("reconstruction");
-        assertEquals("tune", rebuilt.get("level").asText());
-        assertTrue(rebuilt.get("objectiveAfter").asDouble() < rebuilt.get("objectiveBefore").asDouble(), rebuilt.toString());
+        assertEquals("none", rebuilt.get("level").asText(), rebuilt.toString());
     }
 }

@@ -187,7 +187,7 @@ class SharedOptionsTest {
     void helpShowsTheConfigurationsDefaults() {
         String prune = CliRun.of("prune", "--help").out().replaceAll("\\s+", " ");
         for (String shown : List.of("(default: embedded)", "(default: 0.6)", "(default: 600)", "(default: 42)",
-                "(default: tune)", "(default: both)", "(default: out)", "default: synthetic-fidelity)")) {
+                "(default: none)", "(default: both)", "(default: out)", "default: synthetic-fidelity)")) {
             assertTrue(prune.contains(shown), shown + " missing from\n" + prune);
         }
     }

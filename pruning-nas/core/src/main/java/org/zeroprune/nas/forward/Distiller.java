@@ -10,7 +10,6 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
 /**
@@ -48,7 +47,7 @@ public final class Distiller {
     /**
      * What distillation did.
      *
-     * @param weights the best weights, or empty when the plain cut stays
+     * @param weights the best weights, or null when the plain cut stays
      * @param heldOutBefore held-out objective of the plain cut
      * @param heldOutAfter held-out objective of the result (equal to before when the cut stays)
      * @param steps steps taken
@@ -85,9 +84,7 @@ public final class Distiller {
         List<LayerArrays> bestWeights = null;
         int bestStep = 0;
         Optimizer adam = Adam.builder().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
-        SplittableRandom random = new SplittableRandom(settings.seed());
-        int[] order = new int[train.length];
-        int cursor = order.length;
+        ShuffledBatches batches = new ShuffledBatches(train.length, settings.batchSize(), settings.seed());
         long deadline = System.nanoTime() + (long) (settings.seconds() * 1e9);
         int sinceBest = 0;
         int step = 0;
@@ -98,16 +95,7 @@ public final class Distiller {
                     stoppedBy = "time cap";
                     break;
                 }
-                int size = Math.min(settings.batchSize(), train.length);
-                int[] rows = new int[size];
-                for (int i = 0; i < size; i++) {
-                    if (cursor == order.length) {
-                        Batches.shuffle(order, random);
-                        cursor = 0;
-                    }
-                    rows[i] = order[cursor++];
-                }
-                step(pruned, parameters, adam, train, trainTargets, rows, settings.objective());
+                step(pruned, parameters, adam, train, trainTargets, batches.next(), settings.objective());
                 step++;
                 progress.accept(step);
                 if (step % settings.evaluateEvery() == 0 || step == settings.steps()) {

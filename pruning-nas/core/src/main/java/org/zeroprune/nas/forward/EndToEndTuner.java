@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Tunes the small parameters of a physically pruned model end to end, by gradient through the
@@ -68,19 +67,9 @@ public final class EndToEndTuner {
             m[i] = new double[params[i].length];
             v[i] = new double[params[i].length];
         }
-        SplittableRandom random = new SplittableRandom(settings.seed());
-        int[] order = new int[calibration.length];
-        int cursor = order.length;
+        ShuffledBatches batches = new ShuffledBatches(calibration.length, settings.batchSize(), settings.seed());
         for (int step = 1; step <= settings.steps(); step++) {
-            int size = Math.min(settings.batchSize(), calibration.length);
-            int[] rows = new int[size];
-            for (int i = 0; i < size; i++) {
-                if (cursor == order.length) {
-                    Batches.shuffle(order, random);
-                    cursor = 0;
-                }
-                rows[i] = order[cursor++];
-            }
+            int[] rows = batches.next();
             float[][] grads = gradients(pruned, current, settings, denseStates, calibration, rows);
             double c1 = 1 - Math.pow(BETA1, step);
             double c2 = 1 - Math.pow(BETA2, step);

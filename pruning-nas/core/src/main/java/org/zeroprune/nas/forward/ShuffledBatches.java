@@ -1,0 +1,35 @@
+package org.zeroprune.nas.forward;
+
+import java.util.SplittableRandom;
+
+/**
+ * Training batches drawn without replacement: the sequences are shuffled, handed out in that order,
+ * and shuffled again once every one has been used (an epoch), all from one seed, so a run repeats.
+ */
+final class ShuffledBatches {
+    private final SplittableRandom random;
+    private final int[] order;
+    private final int batchSize;
+    private int cursor;
+
+    /** Batches of {@code batchSize} (at most {@code count}) over indices {@code 0..count-1}. */
+    ShuffledBatches(int count, int batchSize, long seed) {
+        this.random = new SplittableRandom(seed);
+        this.order = new int[count];
+        this.batchSize = Math.min(batchSize, count);
+        this.cursor = count;
+    }
+
+    /** The next batch's indices. */
+    int[] next() {
+        int[] rows = new int[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            if (cursor == order.length) {
+                Batches.shuffle(order, random);
+                cursor = 0;
+            }
+            rows[i] = order[cursor++];
+        }
+        return rows;
+    }
+}
