@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.forward.BertEncoder;
@@ -146,7 +147,7 @@ public final class Reconstructor {
         try (BertEncoder model = BertEncoder.load(start)) {
             Distiller.Result r = Distiller.distill(dense, model, split.train(), split.heldOut(), training, progress);
             DistillObjective o = d.objective();
-            report.put("objective", String.format(java.util.Locale.ROOT, "%s x pairwise cosine similarities of pooled"
+            report.put("objective", String.format(Locale.ROOT, "%s x pairwise cosine similarities of pooled"
                     + " embeddings (mean squared difference) + %s x pooled cosine distance + %s x relative squared error"
                     + " of the last hidden states + %s x that of every layer's", o.relational(), o.pooled(), o.tokens(),
                     o.layers()));
