@@ -15,7 +15,7 @@ import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.corpus.Corpus;
-import org.zeroprune.nas.eval.Cosine;
+import org.zeroprune.nas.quality.Cosine;
 import org.zeroprune.nas.forward.BertEncoder;
 import org.zeroprune.nas.prune.PruneResult;
 

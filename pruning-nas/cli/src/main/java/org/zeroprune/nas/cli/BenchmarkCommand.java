@@ -202,7 +202,7 @@ final class BenchmarkCommand {
                 throw new ZeroPruneException("--rows names no row; expected one or more of "
                         + org.zeroprune.nas.benchmark.prune.PruneRow.names());
             }
-            Path dir = work != null ? work : org.zeroprune.nas.onnx.EmbeddedModel.cacheRoot().resolve("bench");
+            Path dir = work != null ? work : org.zeroprune.nas.importer.EmbeddedModel.cacheRoot().resolve("bench");
             var benchmark = new org.zeroprune.nas.benchmark.prune.PruneBenchmark(dir, chosen, strategy,
                     candidates == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(candidates),
                     unitSelection, masks, plugins.given(), quiet.progress());

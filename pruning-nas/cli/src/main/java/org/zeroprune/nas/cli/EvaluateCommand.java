@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.zeroprune.nas.cli.report.EvaluationReport;
 import org.zeroprune.nas.config.PruneConfig;
-import org.zeroprune.nas.eval.CorpusLanguageCheck;
+import org.zeroprune.nas.quality.CorpusLanguageCheck;
 import org.zeroprune.nas.evaluate.EvaluateJob;
 import org.zeroprune.nas.evaluate.Evaluation;
 import org.zeroprune.nas.evaluate.StrategySpec;

@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 import org.zeroprune.nas.config.CycleFixtureConfig;
-import org.zeroprune.nas.eval.UpwardFixtureEval;
+import org.zeroprune.nas.quality.UpwardFixtureEval;
 import org.zeroprune.nas.forward.UpwardFixtureForward;
 import org.zeroprune.nas.search.CycleFixtureSearch;
 

@@ -3,7 +3,7 @@ package org.zeroprune.nas.evaluate;
 import java.util.List;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.cost.ViewCostModel;
-import org.zeroprune.nas.eval.CorpusLanguageCheck;
+import org.zeroprune.nas.quality.CorpusLanguageCheck;
 import org.zeroprune.nas.search.Budget;
 import org.zeroprune.spi.mask.PruningMask;
 

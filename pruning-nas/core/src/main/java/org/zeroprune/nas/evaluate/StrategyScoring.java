@@ -2,7 +2,7 @@ package org.zeroprune.nas.evaluate;
 
 import java.util.List;
 import java.util.Map;
-import org.zeroprune.nas.eval.RankCorrelation;
+import org.zeroprune.nas.quality.RankCorrelation;
 import org.zeroprune.nas.plugin.ConfiguredStrategy;
 import org.zeroprune.nas.plugin.ContextOffer;
 import org.zeroprune.nas.plugin.PluginRegistry;

@@ -25,7 +25,7 @@ import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.SafetensorsWriter;
 import org.zeroprune.nas.checkpoint.Tensor;
 import org.zeroprune.nas.io.AtomicFiles;
-import org.zeroprune.nas.onnx.EmbeddedModel;
+import org.zeroprune.nas.importer.EmbeddedModel;
 
 /**
  * Models from DJL's HuggingFace model zoo, named {@code djl://ai.djl.huggingface.pytorch/<model id>}.

@@ -9,8 +9,8 @@ import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.CheckpointException;
 import org.zeroprune.nas.io.ContentHash;
-import org.zeroprune.nas.onnx.EmbeddedModel;
-import org.zeroprune.nas.onnx.OnnxBertImporter;
+import org.zeroprune.nas.importer.EmbeddedModel;
+import org.zeroprune.nas.importer.OnnxBertImporter;
 
 /**
  * Resolves what a user names as a model: {@code embedded} (the default all-MiniLM-L6-v2), a

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.zeroprune.nas.export.Quantization;
-import org.zeroprune.nas.ort.CpuInstructionSet;
+import org.zeroprune.nas.onnxruntime.CpuInstructionSet;
 
 /**
  * The summary's {@code int8} entry: where {@code model_qint8.onnx} is, how large beside {@code model.onnx},

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.zeroprune.nas.eval.CorpusLanguageCheck;
+import org.zeroprune.nas.quality.CorpusLanguageCheck;
 
 /**
  * What a prune run reports: {@code summary.json}, the console's summary and {@link PruneResult}

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.cost.ViewCostModel;
-import org.zeroprune.nas.eval.CorpusLanguageCheck;
+import org.zeroprune.nas.quality.CorpusLanguageCheck;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.plugin.PreparedStrategy;
 import org.zeroprune.nas.search.Budget;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertTokenizer;
-import org.zeroprune.nas.onnx.EmbeddedModel;
+import org.zeroprune.nas.importer.EmbeddedModel;
 
 /** The embedded model, imported and loaded once per test JVM and shared by the tests. */
 public final class EmbeddedEncoder {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertTokenizer;
-import org.zeroprune.nas.onnx.EmbeddedModel;
-import org.zeroprune.nas.onnx.OnnxBertImporter;
+import org.zeroprune.nas.importer.EmbeddedModel;
+import org.zeroprune.nas.importer.OnnxBertImporter;
 import org.zeroprune.nas.testing.HiddenStates;
 
 /**

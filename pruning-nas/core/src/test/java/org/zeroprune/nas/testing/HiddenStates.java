@@ -4,7 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.util.Arrays;
-import org.zeroprune.nas.ort.OrtBatch;
+import org.zeroprune.nas.onnxruntime.OrtBatch;
 
 /** Last hidden states from ONNX Runtime, and how far two sets of them lie apart. */
 public final class HiddenStates {

@@ -1,6 +1,6 @@
 package org.zeroprune.nas.benchmark.flexibert;
 
-import org.zeroprune.nas.eval.RankCorrelation;
+import org.zeroprune.nas.quality.RankCorrelation;
 
 /**
  * How well a proxy's scores rank architectures like their ground truth.

@@ -17,7 +17,7 @@ import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.io.ResultFile;
 import org.zeroprune.nas.model.BertModelView;
 import org.zeroprune.nas.model.ModelSource;
-import org.zeroprune.nas.ort.OrtLatency;
+import org.zeroprune.nas.onnxruntime.OrtLatency;
 
 /**
  * Dense against pruned in ONNX Runtime, where the models are deployed: for every batch shape and

@@ -14,7 +14,7 @@ import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.DType;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.io.ResultFile;
-import org.zeroprune.nas.onnx.EmbeddedModel;
+import org.zeroprune.nas.importer.EmbeddedModel;
 import org.zeroprune.nas.prune.PruneResult;
 import org.zeroprune.nas.prune.PruneSummary;
 import org.zeroprune.spi.context.ProgressListener;

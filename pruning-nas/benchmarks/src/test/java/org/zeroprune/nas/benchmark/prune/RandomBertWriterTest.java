@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.DType;
-import org.zeroprune.nas.onnx.EmbeddedModel;
+import org.zeroprune.nas.importer.EmbeddedModel;
 
 /** The random checkpoint carries the embedded model's tokenizer, and its vocabulary is the tokenizer's. */
 class RandomBertWriterTest {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.zeroprune.nas.eval.CorpusLanguageCheck;
+import org.zeroprune.nas.quality.CorpusLanguageCheck;
 import org.zeroprune.nas.evaluate.Evaluation;
 import org.zeroprune.nas.evaluate.StrategyEvaluation;
 import org.zeroprune.nas.io.OutputDirectory;

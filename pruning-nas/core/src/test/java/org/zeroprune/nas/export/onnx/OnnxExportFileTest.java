@@ -31,7 +31,7 @@ import org.zeroprune.nas.checkpoint.CheckpointException;
 import org.zeroprune.nas.checkpoint.Tensor;
 import org.zeroprune.nas.export.CheckpointPruner;
 import org.zeroprune.nas.forward.BertEncoder;
-import org.zeroprune.nas.ort.OrtSessions;
+import org.zeroprune.nas.onnxruntime.OrtSessions;
 import org.zeroprune.nas.testing.HiddenStates;
 import org.zeroprune.nas.testing.TinyBert;
 import org.zeroprune.spi.mask.PruningMask;

@@ -25,7 +25,7 @@ import org.zeroprune.nas.forward.BertEncoder;
 import org.zeroprune.nas.forward.EmbeddedEncoder;
 import org.zeroprune.nas.forward.RandomMasks;
 import org.zeroprune.nas.forward.Sentences;
-import org.zeroprune.nas.ort.OrtSessions;
+import org.zeroprune.nas.onnxruntime.OrtSessions;
 import org.zeroprune.nas.testing.HiddenStates;
 import org.zeroprune.spi.mask.PruningMask;
 import org.zeroprune.spi.mask.UnitSet;

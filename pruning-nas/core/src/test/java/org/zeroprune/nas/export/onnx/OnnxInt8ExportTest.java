@@ -27,14 +27,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertConfig;
-import org.zeroprune.nas.eval.Cosine;
-import org.zeroprune.nas.eval.StsBenchmark;
+import org.zeroprune.nas.quality.Cosine;
+import org.zeroprune.nas.quality.StsBenchmark;
 import org.zeroprune.nas.export.PrunedCheckpointWriter;
 import org.zeroprune.nas.forward.EmbeddedEncoder;
 import org.zeroprune.nas.forward.RandomMasks;
 import org.zeroprune.nas.forward.Sentences;
-import org.zeroprune.nas.ort.OrtEmbeddings;
-import org.zeroprune.nas.ort.OrtSessions;
+import org.zeroprune.nas.onnxruntime.OrtEmbeddings;
+import org.zeroprune.nas.onnxruntime.OrtSessions;
 
 /**
  * {@code model_qint8.onnx} of a pruned all-MiniLM-L6-v2 (uneven layers) in ONNX Runtime: it loads

@@ -1,0 +1,5 @@
+package org.zeroprune.nas.quality;
+
+/** Target of the fixture's upward dependency. */
+public final class UpwardFixtureEval {
+}
