@@ -13,7 +13,7 @@ import org.zeroprune.spi.mask.UnitSet;
  * with no head or no neuron holds zero-sized projections; the forward pass then uses only the
  * output bias of that block.
  */
-record LayerWeights(
+public record LayerWeights(
         int heads,
         int headSize,
         int ffnWidth,
@@ -55,7 +55,7 @@ record LayerWeights(
      * columns of the FFN output for each kept neuron. Untouched blocks share this layer's arrays;
      * copies go to {@code scratch}.
      */
-    LayerWeights select(UnitSet keptHeads, UnitSet keptNeurons, NDManager scratch) {
+    public LayerWeights select(UnitSet keptHeads, UnitSet keptNeurons, NDManager scratch) {
         LayerWeights result = this;
         if (!keptHeads.isFull()) {
             result = result.withHeads(keptHeads.count(), headSlice(keptHeads, scratch));
@@ -102,14 +102,14 @@ record LayerWeights(
     }
 
     /** This layer with the attention block's output projection and LayerNorm replaced (same shapes). */
-    LayerWeights withAttentionBlock(NDArray outputWeight, NDArray outputBias, NDArray normWeight, NDArray normBias) {
+    public LayerWeights withAttentionBlock(NDArray outputWeight, NDArray outputBias, NDArray normWeight, NDArray normBias) {
         return new LayerWeights(heads, headSize, ffnWidth, query, queryBias, key, keyBias, value, valueBias,
                 outputWeight, outputBias, normWeight, normBias, intermediate, intermediateBias, output, this.outputBias,
                 outputNormWeight, outputNormBias);
     }
 
     /** This layer with the FFN's output projection and LayerNorm replaced (same shapes). */
-    LayerWeights withFfnBlock(NDArray outputWeight, NDArray outputBias, NDArray normWeight, NDArray normBias) {
+    public LayerWeights withFfnBlock(NDArray outputWeight, NDArray outputBias, NDArray normWeight, NDArray normBias) {
         return new LayerWeights(heads, headSize, ffnWidth, query, queryBias, key, keyBias, value, valueBias,
                 attentionOutput, attentionOutputBias, attentionNormWeight, attentionNormBias, intermediate,
                 intermediateBias, outputWeight, outputBias, normWeight, normBias);

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDArray;
  * where {@code rows} is 1 (one mask for every sequence) or the batch size (one mask per sequence,
  * for per-example gradients). {@code null} means the layer is not scaled.
  */
-interface MaskArrays {
+public interface MaskArrays {
     /** No layer is scaled. */
     MaskArrays NONE = new MaskArrays() {
         @Override

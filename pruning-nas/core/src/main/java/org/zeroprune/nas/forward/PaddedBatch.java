@@ -14,10 +14,10 @@ import ai.djl.ndarray.types.Shape;
  * @param ids token ids
  * @param attentionMask 1 for real tokens, 0 for padding
  */
-record PaddedBatch(int[] rows, int[] lengths, NDArray ids, NDArray attentionMask) {
+public record PaddedBatch(int[] rows, int[] lengths, NDArray ids, NDArray attentionMask) {
 
     /** The sequences {@code tokenIds[rows[i]]}, padded, as arrays of {@code manager}. */
-    static PaddedBatch of(NDManager manager, int[][] tokenIds, int[] rows) {
+    public static PaddedBatch of(NDManager manager, int[][] tokenIds, int[] rows) {
         int length = 0;
         int[] lengths = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -38,12 +38,12 @@ record PaddedBatch(int[] rows, int[] lengths, NDArray ids, NDArray attentionMask
     }
 
     /** Number of rows. */
-    int size() {
+    public int size() {
         return rows.length;
     }
 
     /** Padded length. */
-    int length() {
+    public int length() {
         return (int) ids.getShape().get(1);
     }
 }

@@ -8,11 +8,6 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.forward.BertEncoder;
-import org.zeroprune.nas.forward.DistillObjective;
-import org.zeroprune.nas.forward.Distiller;
-import org.zeroprune.nas.forward.EndToEndTuner;
-import org.zeroprune.nas.forward.LayerArrays;
-import org.zeroprune.nas.forward.LayerwiseRefit;
 
 /**
  * The step between search and export: the chosen candidate, cut out of the dense model, is

@@ -1,4 +1,4 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +11,9 @@ import java.util.Map;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertNames;
 import org.zeroprune.nas.checkpoint.Tensor;
+import org.zeroprune.nas.forward.LayerWeights;
+import org.zeroprune.nas.forward.MaskArrays;
+import org.zeroprune.nas.forward.OpenEncoder;
 
 /**
  * The small parameters that reconstruction may change in each layer of a pruned model: one scale
@@ -38,7 +41,7 @@ public final class TunedParameters {
     }
 
     /** The parameters as {@code weights} has them, with every scale 1. */
-    static TunedParameters of(EncoderWeights weights) {
+    static TunedParameters of(OpenEncoder weights) {
         float[][][] v = new float[weights.layers().size()][SLOTS][];
         for (int l = 0; l < v.length; l++) {
             LayerWeights w = weights.layers().get(l);

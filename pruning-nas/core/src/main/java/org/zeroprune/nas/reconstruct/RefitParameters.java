@@ -1,4 +1,4 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
 
 /**
  * The parameters {@link LayerwiseRefit} fits for one block, as {@code θ[parameter][output]}, and

@@ -1,4 +1,4 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
 
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;

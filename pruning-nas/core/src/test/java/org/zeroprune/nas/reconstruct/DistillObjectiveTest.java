@@ -1,4 +1,4 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.export.CheckpointPruner;
+import org.zeroprune.nas.forward.BertEncoder;
+import org.zeroprune.nas.forward.EmbeddedEncoder;
+import org.zeroprune.nas.forward.RandomMasks;
+import org.zeroprune.nas.forward.Sentences;
 
 /**
  * The distillation objective on the embedded model: every term is zero when the student is the

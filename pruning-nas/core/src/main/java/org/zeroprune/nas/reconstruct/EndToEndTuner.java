@@ -1,10 +1,16 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.List;
+import org.zeroprune.nas.forward.BertEncoder;
+import org.zeroprune.nas.forward.LayerWeights;
+import org.zeroprune.nas.forward.OpenEncoder;
+import org.zeroprune.nas.forward.PaddedBatch;
+import org.zeroprune.nas.forward.Scalars;
+import org.zeroprune.nas.forward.TorchRuntime;
 
 /**
  * Tunes the small parameters of a physically pruned model end to end, by gradient through the
@@ -55,9 +61,8 @@ public final class EndToEndTuner {
      * @param denseStates the dense model's last hidden states of {@code calibration}
      */
     public static Result tune(BertEncoder pruned, float[][][] denseStates, int[][] calibration, Settings settings) {
-        pruned.checkTokens(calibration);
-        EncoderWeights weights = pruned.weights();
-        TunedParameters start = TunedParameters.of(weights);
+        OpenEncoder.of(pruned).checkTokens(calibration);
+        TunedParameters start = TunedParameters.of(OpenEncoder.of(pruned));
         double before = objective(pruned, start, denseStates, calibration, settings);
         TunedParameters current = start.copy();
         float[][] params = current.flat(settings.biases(), settings.norms());
@@ -94,9 +99,9 @@ public final class EndToEndTuner {
             double sum = 0;
             int count = 0;
             synchronized (pruned) {
-                for (int[] rows : Batches.byLength(calibration, pruned.batchSize())) {
-                    try (NDManager scratch = pruned.newScratch()) {
-                        NDArray loss = loss(pruned.weights(), p.arrays(scratch, false), settings, denseStates, calibration,
+                for (int[] rows : OpenEncoder.of(pruned).batchesByLength(calibration)) {
+                    try (NDManager scratch = OpenEncoder.of(pruned).newScratch()) {
+                        NDArray loss = loss(OpenEncoder.of(pruned), p.arrays(scratch, false), settings, denseStates, calibration,
                                 rows, scratch);
                         sum += loss.getFloat() * rows.length;
                         count += rows.length;
@@ -110,11 +115,11 @@ public final class EndToEndTuner {
     private static float[][] gradients(BertEncoder pruned, TunedParameters p, Settings settings, float[][][] denseStates,
             int[][] calibration, int[] rows) {
         synchronized (pruned) {
-            synchronized (MaskGradients.COLLECTOR) {
-                try (NDManager scratch = pruned.newScratch()) {
+            synchronized (OpenEncoder.gradientLock()) {
+                try (NDManager scratch = OpenEncoder.of(pruned).newScratch()) {
                     TunedParameters.Arrays arrays = p.arrays(scratch, true);
                     try (GradientCollector collector = TorchRuntime.engine().newGradientCollector()) {
-                        collector.backward(loss(pruned.weights(), arrays, settings, denseStates, calibration, rows, scratch));
+                        collector.backward(loss(OpenEncoder.of(pruned), arrays, settings, denseStates, calibration, rows, scratch));
                     }
                     return arrays.gradients(settings.biases(), settings.norms());
                 }
@@ -122,7 +127,7 @@ public final class EndToEndTuner {
         }
     }
 
-    private static NDArray loss(EncoderWeights weights, TunedParameters.Arrays p, Settings settings,
+    private static NDArray loss(OpenEncoder weights, TunedParameters.Arrays p, Settings settings,
             float[][][] denseStates, int[][] calibration, int[] rows, NDManager scratch) {
         PaddedBatch batch = PaddedBatch.of(scratch, calibration, rows);
         int hidden = weights.config().hiddenSize();
@@ -136,11 +141,11 @@ public final class EndToEndTuner {
         }
         NDArray expected = scratch.create(target, new Shape(rows.length, length, hidden));
         List<LayerWeights> layers = p.layers(weights.layers());
-        NDArray states = EncoderBlocks.encode(weights, layers, batch, p.masks());
+        NDArray states = weights.encode(layers, batch, p.masks());
         NDArray mask = batch.attentionMask().expandDims(2);
         NDArray tokenError = states.sub(expected).square().mul(mask).sum().div(expected.square().mul(mask).sum());
-        NDArray pooled = EncoderBlocks.meanPool(states, batch.attentionMask());
-        NDArray pooledTarget = EncoderBlocks.meanPool(expected, batch.attentionMask());
+        NDArray pooled = OpenEncoder.meanPool(states, batch.attentionMask());
+        NDArray pooledTarget = OpenEncoder.meanPool(expected, batch.attentionMask());
         NDArray norms = pooled.norm(new int[] {1}).mul(pooledTarget.norm(new int[] {1}));
         NDArray cos = pooled.mul(pooledTarget).sum(new int[] {1}).div(norms.maximum(Scalars.of(norms, 1e-12)));
         NDArray pooledError = cos.neg().add(1).mean();

@@ -1,4 +1,4 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
 
 import java.util.SplittableRandom;
 
@@ -25,11 +25,24 @@ final class ShuffledBatches {
         int[] rows = new int[batchSize];
         for (int i = 0; i < batchSize; i++) {
             if (cursor == order.length) {
-                Batches.shuffle(order, random);
+                shuffle(order, random);
                 cursor = 0;
             }
             rows[i] = order[cursor++];
         }
         return rows;
+    }
+
+    /** Fills {@code order} with {@code 0..n-1} in an order drawn from {@code random} (Fisher-Yates). */
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
     }
 }

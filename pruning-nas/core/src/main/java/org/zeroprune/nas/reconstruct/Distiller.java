@@ -1,4 +1,4 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +11,10 @@ import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.zeroprune.nas.forward.BertEncoder;
+import org.zeroprune.nas.forward.LayerWeights;
+import org.zeroprune.nas.forward.OpenEncoder;
+import org.zeroprune.nas.forward.TorchRuntime;
 
 /**
  * Distils a physically pruned model towards the dense one by training every weight it kept: per
@@ -74,11 +78,12 @@ public final class Distiller {
      */
     public static Result distill(BertEncoder dense, BertEncoder pruned, int[][] train, int[][] heldOut, Settings settings,
             IntConsumer progress) {
-        pruned.checkTokens(train);
-        pruned.checkTokens(heldOut);
+        OpenEncoder student = OpenEncoder.of(pruned);
+        student.checkTokens(train);
+        student.checkTokens(heldOut);
         DistillTargets trainTargets = DistillTargets.of(dense, train);
         DistillTargets heldOutTargets = DistillTargets.of(dense, heldOut);
-        List<NDArray> parameters = trainable(pruned.weights());
+        List<NDArray> parameters = trainable(student);
         double best = settings.objective().evaluate(pruned, heldOut, heldOutTargets);
         double before = best;
         List<LayerArrays> bestWeights = null;
@@ -103,7 +108,7 @@ public final class Distiller {
                     if (heldOutNow < best) {
                         best = heldOutNow;
                         bestStep = step;
-                        bestWeights = LayerArrays.copyOf(pruned.weights());
+                        bestWeights = LayerArrays.copyOf(student);
                         sinceBest = 0;
                     } else if (++sinceBest >= settings.patience()) {
                         stoppedBy = "held-out plateau";
@@ -120,7 +125,7 @@ public final class Distiller {
     }
 
     /** The arrays of every layer that distillation trains, marked as gradient variables. */
-    private static List<NDArray> trainable(EncoderWeights weights) {
+    private static List<NDArray> trainable(OpenEncoder weights) {
         List<NDArray> out = new ArrayList<>();
         for (LayerWeights layer : weights.layers()) {
             for (NDArray a : LayerArrays.arraysOf(layer)) {
@@ -136,10 +141,10 @@ public final class Distiller {
     private static void step(BertEncoder pruned, List<NDArray> parameters, Optimizer adam, int[][] train,
             DistillTargets targets, int[] rows, DistillObjective objective) {
         synchronized (pruned) {
-            synchronized (MaskGradients.COLLECTOR) {
-                try (NDManager scratch = pruned.newScratch()) {
+            synchronized (OpenEncoder.gradientLock()) {
+                try (NDManager scratch = OpenEncoder.of(pruned).newScratch()) {
                     try (GradientCollector collector = TorchRuntime.engine().newGradientCollector()) {
-                        collector.backward(objective.loss(pruned.weights(), train, targets, rows, scratch));
+                        collector.backward(objective.loss(OpenEncoder.of(pruned), train, targets, rows, scratch));
                     }
                     TorchRuntime.withoutGradient(() -> {
                         for (int i = 0; i < parameters.size(); i++) {

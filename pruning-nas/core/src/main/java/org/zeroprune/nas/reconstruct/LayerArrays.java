@@ -1,4 +1,4 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
 
 import ai.djl.ndarray.NDArray;
 import java.nio.FloatBuffer;
@@ -10,6 +10,8 @@ import java.util.function.BiFunction;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertNames;
 import org.zeroprune.nas.checkpoint.Tensor;
+import org.zeroprune.nas.forward.LayerWeights;
+import org.zeroprune.nas.forward.OpenEncoder;
 
 /**
  * A copy in Java memory of every trainable array of one encoder layer (projections, biases,
@@ -43,7 +45,7 @@ public record LayerArrays(Map<String, float[]> values) {
     }
 
     /** A copy of every layer's trainable arrays. */
-    static List<LayerArrays> copyOf(EncoderWeights weights) {
+    static List<LayerArrays> copyOf(OpenEncoder weights) {
         List<LayerArrays> out = new ArrayList<>();
         for (int l = 0; l < weights.layers().size(); l++) {
             List<NDArray> arrays = arraysOf(weights.layers().get(l));

@@ -1,9 +1,17 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.zeroprune.nas.forward.BertEncoder;
+import org.zeroprune.nas.forward.MaskArrays;
+import org.zeroprune.nas.forward.OpenEncoder;
+import org.zeroprune.nas.forward.PaddedBatch;
+import org.zeroprune.nas.forward.Scalars;
+import org.zeroprune.nas.forward.TorchRuntime;
 
 /**
  * What distillation minimises on a batch: {@code relational · mean((Ŝ − S)²) + pooled · mean(1 −
@@ -35,9 +43,9 @@ public record DistillObjective(double relational, double pooled, double tokens, 
             double sum = 0;
             int count = 0;
             synchronized (model) {
-                for (int[] rows : Batches.consecutive(sequences.length, EVALUATION_BATCH)) {
-                    try (NDManager scratch = model.newScratch()) {
-                        sum += loss(model.weights(), sequences, targets, rows, scratch).getFloat() * rows.length;
+                for (int[] rows : consecutive(sequences.length, EVALUATION_BATCH)) {
+                    try (NDManager scratch = OpenEncoder.of(model).newScratch()) {
+                        sum += loss(OpenEncoder.of(model), sequences, targets, rows, scratch).getFloat() * rows.length;
                         count += rows.length;
                     }
                 }
@@ -47,11 +55,11 @@ public record DistillObjective(double relational, double pooled, double tokens, 
     }
 
     /** The objective of the batch {@code rows} of {@code sequences}, differentiable. */
-    NDArray loss(EncoderWeights weights, int[][] sequences, DistillTargets targets, int[] rows, NDManager scratch) {
+    NDArray loss(OpenEncoder weights, int[][] sequences, DistillTargets targets, int[] rows, NDManager scratch) {
         PaddedBatch batch = PaddedBatch.of(scratch, sequences, rows);
-        List<NDArray> layerStates = EncoderBlocks.encodeLayers(weights, weights.layers(), batch, MaskArrays.NONE);
+        List<NDArray> layerStates = weights.encodeLayers(weights.layers(), batch, MaskArrays.NONE);
         NDArray states = layerStates.get(layerStates.size() - 1);
-        NDArray embeddings = EncoderBlocks.meanPool(states, batch.attentionMask());
+        NDArray embeddings = OpenEncoder.meanPool(states, batch.attentionMask());
         NDArray targetEmbeddings = scratch.create(pick(targets.pooled(), rows),
                 new Shape(rows.length, weights.config().hiddenSize()));
         NDArray unit = unit(embeddings);
@@ -71,9 +79,9 @@ public record DistillObjective(double relational, double pooled, double tokens, 
             total = weighted(relativeError(states, expected, batch), tokens, total);
         }
         if (layers > 0) {
-            EncoderWeights teacher = targets.teacher().weights();
+            OpenEncoder teacher = OpenEncoder.of(targets.teacher());
             List<NDArray> expected = TorchRuntime.withoutGradient(
-                    () -> EncoderBlocks.encodeLayers(teacher, teacher.layers(), batch, MaskArrays.NONE));
+                    () -> teacher.encodeLayers(teacher.layers(), batch, MaskArrays.NONE));
             NDArray sum = null;
             for (int l = 0; l < layerStates.size(); l++) {
                 NDArray e = relativeError(layerStates.get(l), expected.get(l), batch);
@@ -100,6 +108,15 @@ public record DistillObjective(double relational, double pooled, double tokens, 
     private static NDArray weighted(NDArray term, double weight, NDArray sum) {
         NDArray w = term.mul(Scalars.of(term, weight));
         return sum == null ? w : sum.add(w);
+    }
+
+    /** Indices {@code 0..count-1} in consecutive groups of at most {@code size}, in order. */
+    private static List<int[]> consecutive(int count, int size) {
+        List<int[]> out = new ArrayList<>();
+        for (int start = 0; start < count; start += size) {
+            out.add(IntStream.range(start, Math.min(count, start + size)).toArray());
+        }
+        return out;
     }
 
     private static float[] pick(float[][] rowsOf, int[] rows) {

@@ -1,4 +1,4 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

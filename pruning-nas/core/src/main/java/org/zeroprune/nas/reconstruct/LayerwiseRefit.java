@@ -1,4 +1,4 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +11,11 @@ import java.util.Map;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertNames;
 import org.zeroprune.nas.checkpoint.Tensor;
+import org.zeroprune.nas.forward.BertEncoder;
+import org.zeroprune.nas.forward.LayerWeights;
+import org.zeroprune.nas.forward.OpenEncoder;
+import org.zeroprune.nas.forward.PaddedBatch;
+import org.zeroprune.nas.forward.TorchRuntime;
 
 /**
  * Layer-wise reconstruction of a physically pruned model against its dense model, from the bottom
@@ -78,11 +83,12 @@ public final class LayerwiseRefit {
      */
     public static Result run(BertEncoder dense, BertCheckpoint pruned, int[][] calibration, Level level) {
         try (BertEncoder model = BertEncoder.load(pruned)) {
-            model.checkTokens(calibration);
+            OpenEncoder open = OpenEncoder.of(model);
+            open.checkTokens(calibration);
             return TorchRuntime.withoutGradient(() -> {
                 synchronized (model) {
-                    try (NDManager work = model.newScratch()) {
-                        return new Run(dense.weights(), model.weights(), pruned, level, work).run(calibration, model.batchSize());
+                    try (NDManager work = open.newScratch()) {
+                        return new Run(OpenEncoder.of(dense), open, pruned, level, work).run(calibration);
                     }
                 }
             });
@@ -91,15 +97,15 @@ public final class LayerwiseRefit {
 
     /** The state of one reconstruction. */
     private static final class Run {
-        private final EncoderWeights denseWeights;
-        private final EncoderWeights prunedWeights;
+        private final OpenEncoder denseWeights;
+        private final OpenEncoder prunedWeights;
         private final BertCheckpoint pruned;
         private final Level level;
         private final NDManager work;
         private final Map<String, Tensor> tensors;
         private final List<BlockReport> reports = new ArrayList<>();
 
-        Run(EncoderWeights denseWeights, EncoderWeights prunedWeights, BertCheckpoint pruned, Level level, NDManager work) {
+        Run(OpenEncoder denseWeights, OpenEncoder prunedWeights, BertCheckpoint pruned, Level level, NDManager work) {
             this.denseWeights = denseWeights;
             this.prunedWeights = prunedWeights;
             this.pruned = pruned;
@@ -108,12 +114,11 @@ public final class LayerwiseRefit {
             this.tensors = new LinkedHashMap<>(pruned.tensors());
         }
 
-        Result run(int[][] calibration, int batchSize) {
+        Result run(int[][] calibration) {
             List<Batch> batches = new ArrayList<>();
-            for (int[] rows : Batches.byLength(calibration, batchSize)) {
+            for (int[] rows : prunedWeights.batchesByLength(calibration)) {
                 batches.add(Batch.of(work, calibration, rows, denseWeights, prunedWeights));
             }
-            float eps = prunedWeights.eps();
             for (int l = 0; l < prunedWeights.layers().size(); l++) {
                 LayerWeights d = denseWeights.layers().get(l);
                 LayerWeights p = prunedWeights.layers().get(l);
@@ -124,16 +129,16 @@ public final class LayerwiseRefit {
                 p = refit(l, "attention", p, batches, targets);
                 for (int i = 0; i < batches.size(); i++) {
                     Batch b = batches.get(i);
-                    b.dense = EncoderBlocks.norm(targets.get(i), d.attentionNormWeight(), d.attentionNormBias(), eps);
-                    b.pruned = EncoderBlocks.norm(attentionSum(b.pruned, b.additive, p), p.attentionNormWeight(),
-                            p.attentionNormBias(), eps);
+                    b.dense = prunedWeights.norm(targets.get(i), d.attentionNormWeight(), d.attentionNormBias());
+                    b.pruned = prunedWeights.norm(attentionSum(b.pruned, b.additive, p), p.attentionNormWeight(),
+                            p.attentionNormBias());
                     targets.set(i, ffnSum(b.dense, d));
                 }
                 p = refit(l, "ffn", p, batches, targets);
                 for (int i = 0; i < batches.size(); i++) {
                     Batch b = batches.get(i);
-                    b.dense = EncoderBlocks.norm(targets.get(i), d.outputNormWeight(), d.outputNormBias(), eps);
-                    b.pruned = EncoderBlocks.norm(ffnSum(b.pruned, p), p.outputNormWeight(), p.outputNormBias(), eps);
+                    b.dense = prunedWeights.norm(targets.get(i), d.outputNormWeight(), d.outputNormBias());
+                    b.pruned = prunedWeights.norm(ffnSum(b.pruned, p), p.outputNormWeight(), p.outputNormBias());
                 }
             }
             return new Result(new BertCheckpoint(pruned.directory(), pruned.config(), tensors, pruned.prefix()),
@@ -144,22 +149,22 @@ public final class LayerwiseRefit {
             if (w.heads() == 0) {
                 return hidden.add(w.attentionOutputBias());
             }
-            NDArray context = EncoderBlocks.attentionContext(hidden, additive, w, null);
-            return EncoderBlocks.linear(context, w.attentionOutput(), w.attentionOutputBias()).add(hidden);
+            NDArray context = prunedWeights.attentionContext(hidden, additive, w);
+            return OpenEncoder.linear(context, w.attentionOutput(), w.attentionOutputBias()).add(hidden);
         }
 
         private NDArray ffnSum(NDArray hidden, LayerWeights w) {
             if (w.ffnWidth() == 0) {
                 return hidden.add(w.outputBias());
             }
-            NDArray inner = EncoderBlocks.ffnActivation(hidden, w, prunedWeights.activation());
-            return EncoderBlocks.linear(inner, w.output(), w.outputBias()).add(hidden);
+            NDArray inner = prunedWeights.ffnActivation(hidden, w);
+            return OpenEncoder.linear(inner, w.output(), w.outputBias()).add(hidden);
         }
 
         /** The block's inputs to its output projection, {@code [N, units·width]}, over every padded position. */
         private NDArray inputs(Batch b, String block, LayerWeights w) {
-            NDArray x = block.equals("attention") ? EncoderBlocks.attentionContext(b.pruned, b.additive, w, null)
-                    : EncoderBlocks.ffnActivation(b.pruned, w, prunedWeights.activation());
+            NDArray x = block.equals("attention") ? prunedWeights.attentionContext(b.pruned, b.additive, w)
+                    : prunedWeights.ffnActivation(b.pruned, w);
             return x.reshape(-1, x.getShape().get(2));
         }
 
@@ -280,7 +285,7 @@ public final class LayerwiseRefit {
             this.pruned = pruned;
         }
 
-        static Batch of(NDManager work, int[][] calibration, int[] rows, EncoderWeights dense, EncoderWeights pruned) {
+        static Batch of(NDManager work, int[][] calibration, int[] rows, OpenEncoder dense, OpenEncoder pruned) {
             PaddedBatch batch = PaddedBatch.of(work, calibration, rows);
             float[] held = new float[rows.length];
             for (int i = 0; i < rows.length; i++) {
@@ -288,8 +293,8 @@ public final class LayerwiseRefit {
             }
             NDArray mask = batch.attentionMask();
             NDArray heldRows = mask.mul(work.create(held, new Shape(rows.length, 1)));
-            return new Batch(EncoderBlocks.additiveMask(mask), mask.reshape(-1, 1), heldRows.reshape(-1, 1),
-                    EncoderBlocks.embed(dense, batch), EncoderBlocks.embed(pruned, batch));
+            return new Batch(OpenEncoder.additiveMask(mask), mask.reshape(-1, 1), heldRows.reshape(-1, 1),
+                    dense.embed(batch), pruned.embed(batch));
         }
     }
 }

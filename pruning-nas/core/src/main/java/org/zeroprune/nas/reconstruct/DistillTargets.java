@@ -1,4 +1,6 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.reconstruct;
+
+import org.zeroprune.nas.forward.BertEncoder;
 
 /**
  * The dense model's outputs for distillation, computed once: per sequence its last hidden states
