@@ -12,9 +12,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The framework's packages, over its three modules (core, benchmarks, cli), point down the
- * pipeline: each layer uses only its own and the ones below, read → engines → search → reconstruct
- * and export → measures → the pipelines → the benchmarks → the command line, over a foundation
- * everything may use. The rules run here, in the top module, whose test class path holds every
+ * pipeline: each layer uses only its own and the ones below, read → engines → latency → the model
+ * runtime → search → reconstruct and export → measures → the pipelines → the benchmarks → the
+ * command line, over a foundation everything may use. The rules run here, in the top module, whose test class path holds every
  * framework class; the core's test helpers (its test jar) are not part of the architecture. No
  * package cycle; no command-line, chart or progress-bar library outside {@code cli} and
  * {@code benchmark} (the core module does not even depend on them). A change that breaks one of these fails the build.
@@ -36,9 +36,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule LAYERS_POINT_DOWN = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .ensureAllClassesAreContainedInArchitecture()
-            .layer("foundation").definedBy("org.zeroprune.nas", "..nas.io..", "..nas.timing..")
+            .layer("foundation").definedBy("org.zeroprune.nas", "..nas.io..")
             .layer("read").definedBy("..nas.checkpoint..", "..nas.importer..", "..nas.model..", "..nas.cost..", "..nas.corpus..")
             .layer("engines").definedBy("..nas.forward..", "..nas.onnxruntime..")
+            .layer("latency").definedBy("..nas.latency..")
+            .layer("runtime").definedBy("..nas.runtime..")
             .layer("search").definedBy("..nas.search..", "..nas.rank..", "..nas.plugin..")
             .layer("reconstruct-export").definedBy("..nas.reconstruct..", "..nas.export..")
             .layer("measures").definedBy("..nas.quality..")
@@ -52,10 +54,14 @@ class ArchitectureTest {
             .whereLayer("reconstruct-export").mayOnlyBeAccessedByLayers("measures", "pipelines", "benchmarks", "cli")
             .whereLayer("search").mayOnlyBeAccessedByLayers("reconstruct-export", "measures", "pipelines", "benchmarks",
                     "cli")
-            .whereLayer("engines").mayOnlyBeAccessedByLayers("search", "reconstruct-export", "measures", "pipelines",
+            .whereLayer("runtime").mayOnlyBeAccessedByLayers("search", "reconstruct-export", "measures", "pipelines",
                     "benchmarks", "cli")
-            .whereLayer("read").mayOnlyBeAccessedByLayers("engines", "search", "reconstruct-export", "measures",
-                    "pipelines", "benchmarks", "cli");
+            .whereLayer("latency").mayOnlyBeAccessedByLayers("runtime", "search", "reconstruct-export", "measures",
+                    "pipelines", "benchmarks", "cli")
+            .whereLayer("engines").mayOnlyBeAccessedByLayers("latency", "runtime", "search", "reconstruct-export",
+                    "measures", "pipelines", "benchmarks", "cli")
+            .whereLayer("read").mayOnlyBeAccessedByLayers("engines", "latency", "runtime", "search", "reconstruct-export",
+                    "measures", "pipelines", "benchmarks", "cli");
 
     @ArchTest
     static final ArchRule CORE_WITHOUT_USER_INTERFACE_LIBRARIES = noClasses()

@@ -14,11 +14,11 @@ import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneModule;
-import org.zeroprune.nas.forward.DjlModelRuntime;
-import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.prune.PruneJob;
 import org.zeroprune.nas.prune.PruneResult;
+import org.zeroprune.nas.runtime.DjlModelRuntime;
+import org.zeroprune.nas.runtime.ModelRuntime;
 import org.zeroprune.spi.context.ProgressListener;
 
 /**

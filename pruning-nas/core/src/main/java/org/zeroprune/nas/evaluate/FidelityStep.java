@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.corpus.Corpus;
-import org.zeroprune.nas.quality.FidelityEvaluator;
-import org.zeroprune.nas.forward.ModelRuntime;
-import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.importer.EmbeddedModel;
+import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.quality.FidelityEvaluator;
+import org.zeroprune.nas.runtime.ModelRuntime;
 import org.zeroprune.nas.search.Budget;
-import org.zeroprune.spi.context.ProgressListener;
 import org.zeroprune.spi.context.ProgressListener.ProgressTask;
+import org.zeroprune.spi.context.ProgressListener;
 import org.zeroprune.spi.mask.PruningMask;
 
 /**

@@ -4,10 +4,10 @@ import java.nio.file.Paths;
 import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.corpus.Corpus;
+import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.quality.FidelityEvaluator;
 import org.zeroprune.nas.quality.StsBenchmark;
-import org.zeroprune.nas.forward.ModelRuntime;
-import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.runtime.ModelRuntime;
 import org.zeroprune.spi.context.MaskedForward;
 import org.zeroprune.spi.mask.PruningMask;
 

@@ -10,13 +10,15 @@ import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.export.PrunedModelExport;
 import org.zeroprune.nas.export.Quantization;
-import org.zeroprune.nas.export.onnx.OrtLatencyComparison;
-import org.zeroprune.nas.forward.ModelRuntime;
+import org.zeroprune.nas.export.onnx.OnnxExport;
+import org.zeroprune.nas.io.AtomicFiles;
+import org.zeroprune.nas.latency.LatencyBudget;
+import org.zeroprune.nas.latency.OrtLatencyComparison;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.reconstruct.Reconstructor;
-import org.zeroprune.nas.timing.LatencyBudget;
-import org.zeroprune.spi.context.ProgressListener;
+import org.zeroprune.nas.runtime.ModelRuntime;
 import org.zeroprune.spi.context.ProgressListener.ProgressTask;
+import org.zeroprune.spi.context.ProgressListener;
 import org.zeroprune.spi.mask.PruningMask;
 
 /**
@@ -110,19 +112,34 @@ final class ModelExportStep {
         }
         if (ort) {
             try (ProgressTask task = progress.start("Timing dense vs pruned model.onnx in ONNX Runtime", -1)) {
-                onnxLatency = Optional.of(timer.time("onnx-latency", () -> OrtLatencyComparison.compare(
-                        model.checkpoint(), written.onnx().get(), config.budget().sequenceLength(),
-                        config.budget().latencyBatch(), latencyBudget, latencyBudget.deadline(ortTimings))));
+                onnxLatency = Optional.of(timer.time("onnx-latency", () -> onnxAgainstDense(model.checkpoint(),
+                        written.onnx().get(), latencyBudget, latencyBudget.deadline(ortTimings))));
             }
         }
         if (int8) {
             try (ProgressTask task = progress.start("Timing dense float vs pruned model_qint8.onnx in ONNX Runtime", -1)) {
-                int8Latency = Optional.of(timer.time("int8-latency", () -> OrtLatencyComparison.compare(
-                        model.checkpoint(), written.int8().get(), config.budget().sequenceLength(),
-                        config.budget().latencyBatch(), latencyBudget, latencyBudget.deadline(1))));
+                int8Latency = Optional.of(timer.time("int8-latency", () -> onnxAgainstDense(model.checkpoint(),
+                        written.int8().get(), latencyBudget, latencyBudget.deadline(1))));
             }
         }
         return new Latency(torchLatency, onnxLatency, int8Latency);
+    }
+
+    /**
+     * {@code prunedOnnx} against the dense model in ONNX Runtime: the dense checkpoint goes through
+     * the same ONNX export, into a temporary directory removed afterwards.
+     *
+     * @param deadline epoch milliseconds, from {@code budget}
+     */
+    private ObjectNode onnxAgainstDense(BertCheckpoint dense, Path prunedOnnx, LatencyBudget budget, long deadline) {
+        double share = budget.secondsUntil(deadline);
+        Path work = AtomicFiles.temporaryDirectory("dense-onnx");
+        try {
+            return OrtLatencyComparison.compare(dense.config(), OnnxExport.write(dense, work), prunedOnnx,
+                    config.budget().sequenceLength(), config.budget().latencyBatch(), share, deadline);
+        } finally {
+            AtomicFiles.deleteRecursively(work);
+        }
     }
 
     /**

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
-import org.zeroprune.nas.quality.Cosine;
 import org.zeroprune.nas.export.CheckpointPruner;
-import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.quality.Cosine;
 import org.zeroprune.nas.reconstruct.Reconstructor;
+import org.zeroprune.nas.runtime.ModelRuntime;
 import org.zeroprune.nas.search.ScoredCandidate;
 import org.zeroprune.spi.mask.PruningMask;
 

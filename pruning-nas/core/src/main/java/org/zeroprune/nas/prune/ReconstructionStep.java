@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
-import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneConfig.ReconstructConfig;
-import org.zeroprune.nas.forward.ModelRuntime;
+import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.reconstruct.DistillObjective;
 import org.zeroprune.nas.reconstruct.GeneratedCalibration;
 import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 import org.zeroprune.nas.reconstruct.Reconstructor;
+import org.zeroprune.nas.runtime.ModelRuntime;
 import org.zeroprune.spi.context.MaskedForward;
 
 /**

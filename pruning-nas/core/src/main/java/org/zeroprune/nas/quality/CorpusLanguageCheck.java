@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.zeroprune.nas.corpus.Corpus;
-import org.zeroprune.nas.forward.ModelRuntime;
 import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.runtime.ModelRuntime;
 import org.zeroprune.spi.context.SpecialTokens;
 
 /**

@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.zeroprune.nas.ConfigException;
-import org.zeroprune.nas.forward.ModelRuntime;
+import org.zeroprune.nas.runtime.ModelRuntime;
 import org.zeroprune.nas.search.BudgetKind;
 import org.zeroprune.nas.search.SearchStrategies;
 import org.zeroprune.nas.search.SearchStrategy;

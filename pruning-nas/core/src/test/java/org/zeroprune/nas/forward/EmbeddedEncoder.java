@@ -34,6 +34,14 @@ public final class EmbeddedEncoder {
         return encoder;
     }
 
+    /**
+     * Arrays held by {@code encoder}'s weights manager and its open sub-managers, for tests in other
+     * packages that check a call leaves none behind.
+     */
+    public static int managedArrayCount(BertEncoder encoder) {
+        return encoder.managedArrayCount();
+    }
+
     /** The checkpoint's tokenizer, max length 128. */
     public static synchronized BertTokenizer tokenizer() {
         if (tokenizer == null) {

@@ -13,6 +13,7 @@ import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.quality.FidelityEvaluator;
 import org.zeroprune.nas.export.CheckpointPruner;
 import org.zeroprune.nas.importer.EmbeddedModel;
+import org.zeroprune.nas.latency.LatencyProfiler;
 import org.zeroprune.spi.context.SpecialTokens;
 import org.zeroprune.spi.mask.PruningMask;
 import org.zeroprune.spi.mask.UnitSet;

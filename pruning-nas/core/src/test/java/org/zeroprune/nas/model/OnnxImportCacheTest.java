@@ -18,7 +18,7 @@ import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertNames;
 import org.zeroprune.nas.export.onnx.OnnxExport;
-import org.zeroprune.nas.forward.DjlModelRuntime;
+import org.zeroprune.nas.runtime.DjlModelRuntime;
 import org.zeroprune.nas.testing.PrivateCache;
 import org.zeroprune.nas.testing.TokenizedTinyBert;
 

@@ -15,9 +15,9 @@ import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.io.ResultFile;
+import org.zeroprune.nas.latency.OrtLatency;
 import org.zeroprune.nas.model.BertModelView;
 import org.zeroprune.nas.model.ModelSource;
-import org.zeroprune.nas.onnxruntime.OrtLatency;
 
 /**
  * Dense against pruned in ONNX Runtime, where the models are deployed: for every batch shape and

@@ -15,14 +15,14 @@ import java.util.OptionalDouble;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertTokenizer;
-import org.zeroprune.nas.quality.StsBenchmark;
 import org.zeroprune.nas.io.AtomicFiles;
 import org.zeroprune.nas.io.ResultFile;
+import org.zeroprune.nas.latency.OrtLatency;
 import org.zeroprune.nas.model.ModelSource;
 import org.zeroprune.nas.onnxruntime.CpuInstructionSet;
 import org.zeroprune.nas.onnxruntime.OrtEmbeddings;
-import org.zeroprune.nas.onnxruntime.OrtLatency;
 import org.zeroprune.nas.onnxruntime.OrtSessions;
+import org.zeroprune.nas.quality.StsBenchmark;
 
 /**
  * Pruning and int8 quantization measured together, as a user deploys them: the dense and each pruned

@@ -1,11 +1,8 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.latency;
 
 import java.nio.file.Path;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
-import org.zeroprune.nas.timing.AlternatingTimer;
-import org.zeroprune.nas.timing.LatencyBudget;
-import org.zeroprune.nas.timing.PairedTiming;
-import org.zeroprune.nas.timing.StopRule;
+import org.zeroprune.nas.forward.BertEncoder;
 
 /**
  * Times a dense and a pruned checkpoint against each other in a JVM of their own. A job that has

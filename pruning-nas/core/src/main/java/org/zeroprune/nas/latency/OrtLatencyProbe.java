@@ -1,11 +1,11 @@
-package org.zeroprune.nas.onnxruntime;
+package org.zeroprune.nas.latency;
 
 import java.nio.file.Path;
 
 /**
  * {@link OrtLatency#compareUntil} in a process of its own. Arguments: first model, second model,
  * batch, sequence length, intra-op threads, vocabulary size, deadline (epoch milliseconds). Prints
- * one line, {@link org.zeroprune.nas.timing.PairedTiming#toLine()}.
+ * one line, {@link org.zeroprune.nas.latency.PairedTiming#toLine()}.
  */
 public final class OrtLatencyProbe {
     private OrtLatencyProbe() {

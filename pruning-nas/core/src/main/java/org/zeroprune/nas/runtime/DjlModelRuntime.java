@@ -1,21 +1,21 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.runtime;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.cost.LayerCosts;
-import org.zeroprune.nas.forward.ModelRuntime;
+import org.zeroprune.nas.forward.BertEncoder;
+import org.zeroprune.nas.forward.BertMaskedForward;
+import org.zeroprune.nas.latency.LatencyBudget;
+import org.zeroprune.nas.latency.LatencyProfiler;
+import org.zeroprune.nas.latency.LatencyTable;
+import org.zeroprune.nas.latency.TorchLatencyComparison;
 import org.zeroprune.nas.model.LoadedModel;
-import org.zeroprune.nas.timing.FreshJvm;
-import org.zeroprune.nas.timing.LatencyBudget;
-import org.zeroprune.nas.timing.PairedTiming;
 import org.zeroprune.spi.context.CalibrationText;
 import org.zeroprune.spi.context.MaskFisher;
 import org.zeroprune.spi.context.MaskedForward;
@@ -28,7 +28,6 @@ import org.zeroprune.spi.mask.PruningMask;
  * {@link #close()}.
  */
 public final class DjlModelRuntime implements ModelRuntime {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FFN_STEPS = 17;
 
     private BertCheckpoint checkpoint;
@@ -81,20 +80,7 @@ public final class DjlModelRuntime implements ModelRuntime {
     @Override
     public Optional<ObjectNode> compareLatency(BertCheckpoint dense, BertCheckpoint pruned, int sequenceLength, int batch,
             LatencyBudget budget, long deadline) {
-        String[] problem = {null};
-        double share = budget.secondsUntil(deadline);
-        // a fresh JVM: this one's earlier forward and backward passes slow the dense model down
-        Optional<PairedTiming> fresh = FreshJvm.numbers(LatencyProbe.class, List.of(dense.directory().toString(),
-                pruned.directory().toString(), Integer.toString(sequenceLength), Integer.toString(batch),
-                Long.toString(deadline)), PairedTiming.FIELDS, problem).map(PairedTiming::of);
-        PairedTiming timing = fresh.orElseGet(() -> LatencyProbe.measure(dense, pruned, sequenceLength, batch, deadline));
-        int length = Math.min(sequenceLength, dense.config().maxPositions());
-        ObjectNode node = JSON.createObjectNode();
-        timing.describeInto(node, share);
-        node.put("setting", String.format(Locale.ROOT, "batch of %d x %d tokens, %s, %d cores, %s", batch, length,
-                timing.describe(), Runtime.getRuntime().availableProcessors(),
-                fresh.isPresent() ? "fresh JVM" : "in this JVM (" + problem[0] + ")"));
-        return Optional.of(node);
+        return Optional.of(TorchLatencyComparison.compare(dense, pruned, sequenceLength, batch, budget, deadline));
     }
 
     private synchronized BertEncoder encoder(LoadedModel model) {

@@ -1,4 +1,4 @@
-package org.zeroprune.nas.timing;
+package org.zeroprune.nas.latency;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

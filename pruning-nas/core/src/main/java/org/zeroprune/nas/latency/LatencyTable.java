@@ -1,7 +1,8 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.latency;
 
 import java.util.Arrays;
 import org.zeroprune.nas.cost.LayerCosts;
+import org.zeroprune.nas.forward.BertEncoder;
 
 /**
  * Measured latency of every layer's attention and FFN block as a function of the kept width, as

@@ -1,4 +1,4 @@
-package org.zeroprune.nas.timing;
+package org.zeroprune.nas.latency;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;

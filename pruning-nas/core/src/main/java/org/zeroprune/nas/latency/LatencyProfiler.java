@@ -1,10 +1,13 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.latency;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.function.DoubleSupplier;
-import org.zeroprune.nas.timing.AlternatingTimer;
+import org.zeroprune.nas.forward.BertEncoder;
+import org.zeroprune.nas.forward.LayerWeights;
+import org.zeroprune.nas.forward.OpenEncoder;
+import org.zeroprune.nas.forward.TorchRuntime;
 import org.zeroprune.spi.mask.UnitSet;
 
 /**
@@ -97,10 +100,10 @@ public final class LatencyProfiler {
             throw new IllegalArgumentException("sequence length and batch size must be >= 1, got " + sequenceLength
                     + " and " + batchSize);
         }
-        EncoderWeights weights = encoder.weights();
+        OpenEncoder weights = OpenEncoder.of(encoder);
         synchronized (encoder) {
             return TorchRuntime.withoutGradient(() -> {
-                try (NDManager scratch = encoder.newScratch()) {
+                try (NDManager scratch = weights.newScratch()) {
                     LayerWeights block = weights.layers().get(layer).select(heads, neurons, scratch);
                     NDArray hidden = scratch.randomNormal(new Shape(batchSize, sequenceLength, encoder.hiddenSize()));
                     NDArray additiveMask = scratch.zeros(new Shape(batchSize, 1, 1, sequenceLength));
@@ -111,9 +114,9 @@ public final class LatencyProfiler {
                             input.attach(run);
                             long start = System.nanoTime();
                             if (attention) {
-                                EncoderBlocks.attention(input, additiveMask, block, null, weights.eps());
+                                weights.attentionBlock(input, additiveMask, block);
                             } else {
-                                EncoderBlocks.feedForward(input, block, weights.activation(), null, weights.eps());
+                                weights.feedForwardBlock(input, block);
                             }
                             return (System.nanoTime() - start) / 1e6;
                         }

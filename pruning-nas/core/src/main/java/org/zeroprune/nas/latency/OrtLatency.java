@@ -1,4 +1,4 @@
-package org.zeroprune.nas.onnxruntime;
+package org.zeroprune.nas.latency;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.zeroprune.nas.ZeroPruneException;
-import org.zeroprune.nas.timing.AlternatingTimer;
-import org.zeroprune.nas.timing.LatencyBudget;
-import org.zeroprune.nas.timing.PairedTiming;
-import org.zeroprune.nas.timing.StopRule;
+import org.zeroprune.nas.onnxruntime.OrtBatch;
+import org.zeroprune.nas.onnxruntime.OrtSessions;
 
 /**
  * Forward latency of two ONNX models in ONNX Runtime, timed in alternation on the same batch of

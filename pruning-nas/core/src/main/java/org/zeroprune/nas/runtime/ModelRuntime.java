@@ -1,11 +1,11 @@
-package org.zeroprune.nas.forward;
+package org.zeroprune.nas.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.cost.LayerCosts;
+import org.zeroprune.nas.latency.LatencyBudget;
 import org.zeroprune.nas.model.LoadedModel;
-import org.zeroprune.nas.timing.LatencyBudget;
 import org.zeroprune.spi.context.CalibrationText;
 import org.zeroprune.spi.context.MaskedForward;
 

@@ -1,4 +1,4 @@
-package org.zeroprune.nas.timing;
+package org.zeroprune.nas.latency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
