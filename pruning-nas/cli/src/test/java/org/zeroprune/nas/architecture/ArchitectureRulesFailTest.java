@@ -6,14 +6,15 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 import org.zeroprune.nas.config.CycleFixtureConfig;
-import org.zeroprune.nas.quality.UpwardFixtureEval;
 import org.zeroprune.nas.forward.UpwardFixtureForward;
+import org.zeroprune.nas.quality.UpwardFixtureEval;
+import org.zeroprune.nas.reconstruct.ScalarFixtureReconstruct;
 import org.zeroprune.nas.search.CycleFixtureSearch;
 
 /**
  * The architecture rules catch the kinds of structure they exist to stop, rebuilt here from test
  * fixtures in the real packages: the search ↔ config cycle and the forward → eval dependency that
- * the framework once had.
+ * the framework once had, and a recovery objective handing DJL a bare number.
  */
 class ArchitectureRulesFailTest {
 
@@ -27,6 +28,12 @@ class ArchitectureRulesFailTest {
     void anUpwardDependencyFailsTheLayerRule() {
         JavaClasses upward = new ClassFileImporter().importClasses(UpwardFixtureForward.class, UpwardFixtureEval.class);
         assertThrows(AssertionError.class, () -> ArchitectureTest.LAYERS_POINT_DOWN.check(upward));
+    }
+
+    @Test
+    void aBareNumberInRecoveryCodeFailsTheScalarsRule() {
+        JavaClasses bare = new ClassFileImporter().importClasses(ScalarFixtureReconstruct.class);
+        assertThrows(AssertionError.class, () -> AutogradScalarsTest.AUTOGRAD_KEEPS_ITS_SCALARS.check(bare));
     }
 
     @Test
