@@ -8,5 +8,7 @@
  * units (a head, a neuron) cuts that weight ({@link org.zeroprune.spi.model.UnitCut}). A strategy
  * that works from this description alone handles BERT, pruned BERT with uneven layers, and other
  * layer types (stacked FFNs, convolutions, linear transforms) without a change of contract.
+ *
+ * <p>May use: the JDK and the other SPI packages only.
  */
 package org.zeroprune.spi.model;

@@ -22,5 +22,8 @@
  * {@link org.zeroprune.nas.io.OutputDirectory} and benchmark result files by
  * {@link org.zeroprune.nas.io.ResultFile}: the commands only pass {@code --overwrite} and
  * {@code --out} on.
+ *
+ * <p>May use: every package of the core and the benchmarks, picocli and the progress bar. Nothing
+ * uses it: it is the top of the layers.
  */
 package org.zeroprune.nas.cli;

@@ -10,5 +10,7 @@
  * {@link org.zeroprune.nas.benchmark.flexibert.ArchitectureModelBuilder}. Scoring:
  * {@link org.zeroprune.nas.benchmark.flexibert.FlexiBertBenchmark}. Reporting:
  * {@link org.zeroprune.nas.benchmark.flexibert.BenchmarkReport}.
+ *
+ * <p>May use: every core package (the plugin registry and the SPI above all); not the CLI.
  */
 package org.zeroprune.nas.benchmark.flexibert;

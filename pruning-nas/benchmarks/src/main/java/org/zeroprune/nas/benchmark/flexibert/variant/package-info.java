@@ -6,5 +6,7 @@
  * over layers, logarithms, scale-free capacity); see {@link org.zeroprune.nas.benchmark.flexibert.variant.VariantFormula}.
  * α is picked on the labelled sample of the scoring context only (the run seed's 50 architectures),
  * never on the architectures the variant is evaluated on.
+ *
+ * <p>May use: the FlexiBERT harness, the SPI and the core packages below the pipelines; not the CLI.
  */
 package org.zeroprune.nas.benchmark.flexibert.variant;
