@@ -9,8 +9,8 @@ import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.quality.FidelityEvaluator;
 import org.zeroprune.nas.runtime.ModelRuntime;
 import org.zeroprune.nas.search.Budget;
-import org.zeroprune.spi.context.ProgressListener.ProgressTask;
 import org.zeroprune.spi.context.ProgressListener;
+import org.zeroprune.spi.context.ProgressListener.ProgressTask;
 import org.zeroprune.spi.mask.PruningMask;
 
 /**

@@ -17,8 +17,8 @@ import org.zeroprune.nas.latency.OrtLatencyComparison;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.reconstruct.Reconstructor;
 import org.zeroprune.nas.runtime.ModelRuntime;
-import org.zeroprune.spi.context.ProgressListener.ProgressTask;
 import org.zeroprune.spi.context.ProgressListener;
+import org.zeroprune.spi.context.ProgressListener.ProgressTask;
 import org.zeroprune.spi.mask.PruningMask;
 
 /**

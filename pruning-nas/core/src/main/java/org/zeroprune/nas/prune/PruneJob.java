@@ -35,8 +35,8 @@ import org.zeroprune.nas.search.ScoredCandidate;
 import org.zeroprune.nas.search.SearchSpace;
 import org.zeroprune.nas.search.SearchStrategy;
 import org.zeroprune.spi.UnitImportance;
-import org.zeroprune.spi.context.ProgressListener.ProgressTask;
 import org.zeroprune.spi.context.ProgressListener;
+import org.zeroprune.spi.context.ProgressListener.ProgressTask;
 import org.zeroprune.spi.context.ScoringContext;
 
 /**
