@@ -76,7 +76,7 @@ class ExportCommandTest {
         CliRun bad = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "2", "--out", dir.resolve("x").toString(),
                 "--format", "pt");
         assertEquals(1, bad.status());
-        assertTrue(bad.err().contains("--format: export format 'pt'; expected one of both, safetensors, onnx"), bad.err());
+        assertTrue(bad.err().contains("--format: export format 'pt'; expected one of both, safetensors, onnx, hf-padded"), bad.err());
     }
 
     @Test
