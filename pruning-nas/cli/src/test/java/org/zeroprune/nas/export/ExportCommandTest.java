@@ -80,6 +80,30 @@ class ExportCommandTest {
     }
 
     @Test
+    void formatHfPaddedWritesAUniformCheckpointBesideTheCompactOnnxAndTheSentenceTransformersFiles() throws Exception {
+        Path out = dir.resolve("hf-padded");
+        CliRun r = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "1", "--out",
+                out.toString(), "--format", "hf-padded");
+        assertEquals(0, r.status(), r.err());
+        BertCheckpoint padded = BertCheckpoint.read(out);
+        JsonNode config = JSON.readTree(out.resolve("config.json").toFile());
+        assertFalse(config.has("pruned_heads") || config.has("intermediate_sizes") || config.has("per_layer_config"), config.toString());
+        JsonNode row = JSON.readTree(ranking.toFile()).get("candidates").get(0);
+        int layers = padded.config().layers();
+        for (int l = 0; l < layers; l++) {
+            assertEquals(12, padded.config().headsInLayer(l));
+            assertEquals(1536, padded.config().ffnWidth(l));
+        }
+        assertTrue(row.at("/masks/keptNeurons/0").asInt() < 1536, "the candidate is pruned: " + row);
+        assertEquals(List.of(), OnnxModelCheck.problems(out.resolve("onnx/model.onnx")));
+        JsonNode modules = JSON.readTree(out.resolve("modules.json").toFile());
+        assertEquals("sentence_transformers.models.Normalize", modules.get(2).get("type").asText(),
+                "the embedded model's layout ends in Normalize: " + modules);
+        assertTrue(r.out().contains("sentence-transformers: SentenceTransformer(\"" + out + "\", backend=\"onnx\")"), r.out());
+        assertTrue(r.out().contains("model.safetensors zero-padded to the dense shapes"), r.out());
+    }
+
+    @Test
     void quantizeInt8WritesModelQint8OnnxThatImportOnnxRefusesAsQuantized() throws Exception {
         Path out = dir.resolve("int8");
         CliRun r = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "1", "--out",
