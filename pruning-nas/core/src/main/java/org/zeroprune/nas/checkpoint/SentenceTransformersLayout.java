@@ -116,6 +116,11 @@ public final class SentenceTransformersLayout {
                 throw new CheckpointException(file, "module " + i + " has path '" + path
                         + "'; expected a folder inside the checkpoint directory");
             }
+            // a Transformer in a folder would carry the dense weights into the export under that folder
+            if (m.get("type").asText().equals(TRANSFORMER_TYPE) && !path.isEmpty()) {
+                throw new CheckpointException(file, "module " + i + " is the Transformer in '" + path
+                        + "'; expected path '' (the model at the folder's root, which is what zeroprune reads and writes)");
+            }
         }
         Path transformerFile = directory.resolve(TRANSFORMER_CONFIG);
         ObjectNode transformer = JSON.createObjectNode();

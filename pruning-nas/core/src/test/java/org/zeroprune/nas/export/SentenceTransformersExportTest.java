@@ -3,6 +3,7 @@ package org.zeroprune.nas.export;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OrtException;
@@ -17,6 +18,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.checkpoint.CheckpointException;
 import org.zeroprune.nas.checkpoint.SentenceTransformersLayout;
 import org.zeroprune.nas.forward.EmbeddedEncoder;
 import org.zeroprune.nas.forward.RandomMasks;
@@ -89,6 +91,16 @@ class SentenceTransformersExportTest {
         assertEquals("cosine", JSON.readTree(out.resolve("config_sentence_transformers.json").toFile())
                 .get("similarity_fn_name").asText());
         assertFalse(Files.exists(out.resolve("onnx/model_qint8_quantized.onnx")), "no int8 model was asked for");
+    }
+
+    @Test
+    void aLayoutWithTheTransformerInAFolderIsRefusedNamingTheModule() throws Exception {
+        Path source = new TinyBert().write(dir.resolve("dense"));
+        Files.writeString(source.resolve("modules.json"), "[{\"idx\": 0, \"name\": \"0\", \"path\": \"0_Transformer\","
+                + " \"type\": \"sentence_transformers.models.Transformer\"}]");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> SentenceTransformersLayout.read(source));
+        assertEquals(source.resolve("modules.json") + ": module 0 is the Transformer in '0_Transformer'; expected path ''"
+                + " (the model at the folder's root, which is what zeroprune reads and writes)", e.getMessage());
     }
 
     @Test
