@@ -86,7 +86,12 @@ final class ExportCommand implements Callable<Integer> {
         System.out.printf("  %,d parameters; heads per layer %s, neurons per layer %s; from %s%n", c.parameterCount(),
                 Arrays.toString(heads).replace(",", ""), Arrays.toString(neurons).replace(",", ""), e.model());
         PruneConsoleSummary.printReconstruction(report[0]);
-        e.onnx().ifPresent(p -> System.out.printf("  ONNX model (HF optimum BERT inputs and last_hidden_state): %s%n", p));
+        e.onnx().ifPresent(p -> System.out.printf("  ONNX model (HF optimum BERT inputs and last_hidden_state): %s%n"
+                + "  sentence-transformers: SentenceTransformer(\"%s\", backend=\"onnx\")%n", p, e.directory()));
+        if (formats.padded()) {
+            System.out.printf("  model.safetensors zero-padded to the dense shapes: transformers' BertModel loads %s%n",
+                    e.directory());
+        }
         e.int8().ifPresent(p -> System.out.printf("  int8 ONNX model (ONNX Runtime dynamic int8%s): %s%n",
                 quantization.reduceRange() ? ", 7-bit weights" : "", p));
         return 0;

@@ -12,8 +12,10 @@ final class ExportOptions {
             + " (default: ${bundle:defaults.reconstruct.level}).")
     String reconstruct;
 
-    @Option(names = "--format", paramLabel = "both|safetensors|onnx", description = "Model files to write:"
-            + " model.safetensors and model.onnx (both), or one of them (default: ${bundle:defaults.output.format}).")
+    @Option(names = "--format", paramLabel = "both|safetensors|onnx|hf-padded", description = "Model files to write:"
+            + " model.safetensors and model.onnx (both), or one of them; hf-padded: model.safetensors zero-padded to the"
+            + " dense shapes, which a plain transformers BertModel loads, and model.onnx (default:"
+            + " ${bundle:defaults.output.format}).")
     String format;
 
     @Option(names = "--quantize", paramLabel = "none|int8", description = "int8: also write model_qint8.onnx beside"

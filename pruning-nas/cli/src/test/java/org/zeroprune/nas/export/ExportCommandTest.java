@@ -76,15 +76,35 @@ class ExportCommandTest {
         CliRun bad = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "2", "--out", dir.resolve("x").toString(),
                 "--format", "pt");
         assertEquals(1, bad.status());
-        assertTrue(bad.err().contains("--format: export format 'pt'; expected one of both, safetensors, onnx"), bad.err());
+        assertTrue(bad.err().contains("--format: export format 'pt'; expected one of both, safetensors, onnx, hf-padded"), bad.err());
+    }
+
+    @Test
+    void formatHfPaddedWritesAUniformCheckpointBesideTheCompactOnnxAndTheSentenceTransformersFiles() throws Exception {
+        Path out = dir.resolve("hf-padded");
+        CliRun r = exportFirst(out, "--format", "hf-padded");
+        BertCheckpoint padded = BertCheckpoint.read(out);
+        JsonNode config = JSON.readTree(out.resolve("config.json").toFile());
+        assertFalse(config.has("pruned_heads") || config.has("intermediate_sizes") || config.has("per_layer_config"), config.toString());
+        JsonNode row = JSON.readTree(ranking.toFile()).get("candidates").get(0);
+        int layers = padded.config().layers();
+        for (int l = 0; l < layers; l++) {
+            assertEquals(12, padded.config().headsInLayer(l));
+            assertEquals(1536, padded.config().ffnWidth(l));
+        }
+        assertTrue(row.get("totalParams").asLong() < padded.parameterCount(), "the removed units are there, as zeros");
+        assertEquals(List.of(), OnnxModelCheck.problems(out.resolve("onnx/model.onnx")));
+        JsonNode modules = JSON.readTree(out.resolve("modules.json").toFile());
+        assertEquals("sentence_transformers.models.Normalize", modules.get(2).get("type").asText(),
+                "the embedded model's layout ends in Normalize: " + modules);
+        assertTrue(r.out().contains("sentence-transformers: SentenceTransformer(\"" + out + "\", backend=\"onnx\")"), r.out());
+        assertTrue(r.out().contains("model.safetensors zero-padded to the dense shapes"), r.out());
     }
 
     @Test
     void quantizeInt8WritesModelQint8OnnxThatImportOnnxRefusesAsQuantized() throws Exception {
         Path out = dir.resolve("int8");
-        CliRun r = CliRun.of("export", "--reconstruct", "none", "--ranking", ranking.toString(), "--rank", "1", "--out",
-                out.toString(), "--quantize", "int8");
-        assertEquals(0, r.status(), r.err());
+        CliRun r = exportFirst(out, "--quantize", "int8");
         Path int8 = out.resolve("model_qint8.onnx");
         assertTrue(Files.exists(out.resolve("model.onnx")) && Files.exists(int8));
         assertEquals(List.of(), OnnxModelCheck.problems(int8));
@@ -126,5 +146,15 @@ class ExportCommandTest {
                 dir.resolve("x").toString());
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("nope.json: not found; expected a ranking.json written by prune"), missing.err());
+    }
+
+    /** {@code export} of the ranking's best candidate, plain cut, into {@code out}, which must succeed. */
+    private static CliRun exportFirst(Path out, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("export", "--reconstruct", "none", "--ranking",
+                ranking.toString(), "--rank", "1", "--out", out.toString()));
+        args.addAll(List.of(options));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.status(), r.err());
+        return r;
     }
 }

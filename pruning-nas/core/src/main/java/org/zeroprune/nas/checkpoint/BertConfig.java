@@ -18,12 +18,18 @@ import org.zeroprune.nas.io.AtomicFiles;
  * The fields of a HuggingFace BERT {@code config.json} that zeroprune uses, validated, plus the
  * whole JSON object so that an export carries the other fields unchanged.
  *
- * <p>Pruned models use HF's {@code pruned_heads} ({@code {"layer": [original head indices]}}) and
- * zeroprune's own {@code intermediate_sizes} (one FFN width per layer), which HF itself ignores.
+ * <p>Pruned models use HF's {@code pruned_heads} ({@code {"layer": [original head indices]}}),
+ * zeroprune's own {@code intermediate_sizes} (one FFN width per layer), and the same widths in
+ * transformers' per-layer convention, {@code per_layer_config} ({@code {"layer": {"intermediate_size": n}}}),
+ * which transformers reads for the model classes it made heterogeneous, not BERT.
  */
 public final class BertConfig {
     /** Key of zeroprune's per-layer FFN widths in {@code config.json}. */
     public static final String INTERMEDIATE_SIZES = "intermediate_sizes";
+    /** Key of transformers' per-layer overrides in {@code config.json}. */
+    public static final String PER_LAYER_CONFIG = "per_layer_config";
+    /** Key of HF's removed heads in {@code config.json}. */
+    public static final String PRUNED_HEADS = "pruned_heads";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,8 +72,10 @@ public final class BertConfig {
             throw new CheckpointException(file, "hidden_act '" + hiddenAct
                     + "' is not supported; expected gelu, gelu_new, gelu_pytorch_tanh, gelu_fast or relu");
         }
-        this.prunedHeads = PrunedLayers.prunedHeads(file, raw.get("pruned_heads"), layers, heads);
-        this.intermediateSizes = PrunedLayers.intermediateSizes(file, raw.get(INTERMEDIATE_SIZES), layers, intermediateSize);
+        this.prunedHeads = PrunedLayers.prunedHeads(file, raw.get(PRUNED_HEADS), layers, heads);
+        this.intermediateSizes = PerLayerConfig.widths(file, raw.get(PER_LAYER_CONFIG),
+                PrunedLayers.intermediateSizes(file, raw.get(INTERMEDIATE_SIZES), layers, intermediateSize),
+                raw.has(INTERMEDIATE_SIZES), intermediateSize);
     }
 
     /**
@@ -182,7 +190,8 @@ public final class BertConfig {
 
     /**
      * The configuration of a pruned model: {@code pruned_heads} gains the removed heads (original
-     * indices) and {@code intermediate_sizes} records each layer's FFN width.
+     * indices), {@code intermediate_sizes} records each layer's FFN width, and {@code per_layer_config}
+     * the same widths in transformers' convention.
      *
      * @param removedHeads per layer, original indices of heads removed now
      * @param widths per layer, the FFN width kept
@@ -198,11 +207,23 @@ public final class BertConfig {
                 all.forEach(list::add);
             }
         }
-        json.set("pruned_heads", pruned);
+        json.set(PRUNED_HEADS, pruned);
         ArrayNode sizes = json.putArray(INTERMEDIATE_SIZES);
         for (int w : widths) {
             sizes.add(w);
         }
+        json.set(PER_LAYER_CONFIG, PerLayerConfig.widths(widths));
+        return json;
+    }
+
+    /**
+     * This configuration with every layer at the dense shapes ({@code num_attention_heads},
+     * {@code intermediate_size}): without {@code pruned_heads}, {@code intermediate_sizes} and
+     * {@code per_layer_config}, as a plain HF {@code BertConfig} describes a model.
+     */
+    public ObjectNode uniformJson() {
+        ObjectNode json = json();
+        json.remove(List.of(PRUNED_HEADS, INTERMEDIATE_SIZES, PER_LAYER_CONFIG));
         return json;
     }
 }

@@ -8,10 +8,15 @@ import java.util.stream.Collectors;
 public enum ExportFormat {
     /** {@code model.safetensors} and {@code model.onnx} (the default). */
     BOTH,
-    /** {@code model.safetensors} only: the checkpoint zeroprune and HF-style loaders read. */
+    /** {@code model.safetensors} only: the checkpoint zeroprune reads. */
     SAFETENSORS,
     /** {@code model.onnx} only: for ONNX Runtime and every client that reads ONNX. */
-    ONNX;
+    ONNX,
+    /**
+     * {@code model.safetensors} zero-padded back to the dense model's uniform shapes, which a plain
+     * transformers {@code BertModel} loads, and the compact {@code model.onnx} beside it.
+     */
+    HF_PADDED;
 
     /** The names accepted in configuration. */
     public static final String NAMES = Arrays.stream(values()).map(ExportFormat::key).collect(Collectors.joining(", "));
@@ -32,7 +37,7 @@ public enum ExportFormat {
 
     /** The name in configuration. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Whether {@code model.safetensors} is written. */
@@ -43,5 +48,19 @@ public enum ExportFormat {
     /** Whether {@code model.onnx} is written. */
     public boolean onnx() {
         return this != SAFETENSORS;
+    }
+
+    /** Whether {@code model.safetensors} and {@code config.json} take the dense model's uniform shapes, zero-padded. */
+    public boolean padded() {
+        return this == HF_PADDED;
+    }
+
+    /**
+     * Whether the sentence-transformers files are written: with {@code model.onnx}, through which
+     * sentence-transformers' ONNX backend runs every one of these formats (a compact safetensors
+     * checkpoint alone is one transformers cannot load).
+     */
+    public boolean sentenceTransformers() {
+        return onnx();
     }
 }

@@ -13,13 +13,14 @@ import java.util.function.UnaryOperator;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.SafetensorsWriter;
 import org.zeroprune.nas.checkpoint.Tensor;
-import org.zeroprune.nas.export.CheckpointPruner;
 import org.zeroprune.spi.mask.PruningMask;
 
 /**
  * Writes a candidate as a physically smaller checkpoint directory: {@code model.safetensors} with
  * the pruned matrices (same key layout and dtypes as the source), {@code config.json} with
- * {@code pruned_heads} and {@code intermediate_sizes}, the tokenizer, and {@code masks.json}.
+ * {@code pruned_heads}, {@code intermediate_sizes} and {@code per_layer_config}, the tokenizer, and
+ * {@code masks.json}; or, zero-padded ({@link ExportFormat#HF_PADDED}), the same model at the dense
+ * model's uniform shapes ({@link ZeroPaddedCheckpoint}).
  */
 public final class PrunedCheckpointWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,12 +48,23 @@ public final class PrunedCheckpointWriter {
      */
     public static BertCheckpoint write(BertCheckpoint source, PruningMask mask, Path directory, ObjectNode masks,
             boolean weights, UnaryOperator<BertCheckpoint> reconstruct) throws IOException {
+        return write(source, mask, directory, masks, weights ? ExportFormat.SAFETENSORS : ExportFormat.ONNX, reconstruct);
+    }
+
+    /**
+     * As above, writing {@code model.safetensors} as {@code format} asks: compact, zero-padded, or not at all.
+     *
+     * @return the pruned checkpoint, in memory, compact whatever the files' form
+     */
+    public static BertCheckpoint write(BertCheckpoint source, PruningMask mask, Path directory, ObjectNode masks,
+            ExportFormat format, UnaryOperator<BertCheckpoint> reconstruct) throws IOException {
         BertCheckpoint pruned = reconstruct.apply(CheckpointPruner.prune(source, mask, directory));
-        if (weights) {
-            List<Tensor> stored = pruned.tensors().values().stream().map(t -> t.renamed(pruned.prefixFor(t.name()))).toList();
-            SafetensorsWriter.write(directory.resolve(BertCheckpoint.WEIGHTS), stored, metadata());
+        BertCheckpoint stored = format.padded() ? ZeroPaddedCheckpoint.of(pruned) : pruned;
+        if (format.safetensors()) {
+            List<Tensor> tensors = stored.tensors().values().stream().map(t -> t.renamed(stored.prefixFor(t.name()))).toList();
+            SafetensorsWriter.write(directory.resolve(BertCheckpoint.WEIGHTS), tensors, metadata(format));
         }
-        Files.writeString(directory.resolve(BertCheckpoint.CONFIG), JSON.writeValueAsString(pruned.config().json()) + "\n");
+        Files.writeString(directory.resolve(BertCheckpoint.CONFIG), JSON.writeValueAsString(stored.config().json()) + "\n");
         if (source.tokenizer().isPresent()) {
             Files.copy(source.tokenizer().get(), directory.resolve(BertCheckpoint.TOKENIZER));
         }
@@ -61,10 +73,13 @@ public final class PrunedCheckpointWriter {
     }
 
     // ordered, so that the same model gives the same bytes in every run
-    private static Map<String, String> metadata() {
+    private static Map<String, String> metadata(ExportFormat format) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("format", "pt");
         m.put("pruned_by", "zeroprune");
+        if (format.padded()) {
+            m.put("zero_padded", "removed heads and neurons are zero rows and columns at the dense shapes");
+        }
         return m;
     }
 }

@@ -12,7 +12,8 @@ import org.zeroprune.spi.mask.PruningMask;
 /**
  * Writes a candidate in the formats asked for: the pruned checkpoint directory, then
  * {@code model.onnx} built from the checkpoint that writing returned, so that the ONNX file always
- * holds the same weights as the checkpoint.
+ * holds the same weights as the checkpoint, then, beside {@code model.onnx}, the files that make the
+ * folder a sentence-transformers model ({@link SentenceTransformersExport}).
  */
 public final class PrunedModelExport {
     private PrunedModelExport() {
@@ -48,11 +49,13 @@ public final class PrunedModelExport {
             throw new IllegalArgumentException("int8 quantization writes model_qint8.onnx beside model.onnx; format "
                     + format.key() + " writes no model.onnx");
         }
-        BertCheckpoint pruned = PrunedCheckpointWriter.write(source, mask, directory, masks, format.safetensors(),
-                reconstruct);
+        BertCheckpoint pruned = PrunedCheckpointWriter.write(source, mask, directory, masks, format, reconstruct);
         Optional<Path> onnx = format.onnx() ? Optional.of(OnnxExport.write(pruned, directory)) : Optional.empty();
         Optional<Path> int8 = quantization.int8()
                 ? Optional.of(OnnxExport.writeInt8(pruned, directory, quantization.reduceRange())) : Optional.empty();
+        if (format.sentenceTransformers()) {
+            SentenceTransformersExport.write(source, pruned, directory, onnx.get(), int8);
+        }
         return new Written(pruned, onnx, int8);
     }
 }

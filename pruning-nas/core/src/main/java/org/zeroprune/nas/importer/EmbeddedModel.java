@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.jar.JarEntry;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.checkpoint.SentenceTransformersLayout;
 import org.zeroprune.nas.io.CacheRoot;
 import org.zeroprune.nas.io.ContentHash;
 
@@ -30,7 +31,14 @@ public final class EmbeddedModel {
     private static final String ONNX_RESOURCE = "all-minilm-l6-v2.onnx";
     private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
     /** Bump when the import changes, so that stale caches are rebuilt (the resources' content is in the name too). */
-    private static final String CACHE_VERSION = "v1";
+    private static final String CACHE_VERSION = "v2";
+    /**
+     * How the model's sentence-transformers release turns token states into a sentence embedding: mean
+     * pooling, then L2 normalisation (its {@code modules.json} lists Pooling and Normalize), at most 256
+     * tokens ({@code sentence_bert_config.json}). The carrier jar holds only the ONNX graph and tokenizer, so
+     * the import writes these files itself; LangChain4j, whose jar it is, also mean-pools and normalises.
+     */
+    private static final SentenceTransformersLayout LAYOUT = SentenceTransformersLayout.meanPooling(384, 256, true);
 
     private EmbeddedModel() {
     }
@@ -60,7 +68,8 @@ public final class EmbeddedModel {
             // in the temporary folder, not the cache: a killed import leaves nothing in the cache
             tokenizer = Files.createTempFile("zeroprune-tokenizer", ".json");
             Files.copy(tok, tokenizer, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            OnnxBertImporter.importStream(onnx, "classpath:" + ONNX_RESOURCE, Optional.of(tokenizer), OptionalInt.of(HEADS), dir);
+            OnnxBertImporter.importStream(onnx, "classpath:" + ONNX_RESOURCE, Optional.of(tokenizer), OptionalInt.of(HEADS), dir,
+                    LAYOUT::write);
             return dir;
         } catch (IOException e) {
             throw new ZeroPruneException("cannot import the embedded model into " + dir + ": " + e.getMessage(), e);

@@ -80,9 +80,18 @@ public final class OnnxBertImporter {
      */
     public static BertCheckpoint importStream(InputStream in, String source, Optional<Path> tokenizer, OptionalInt heads,
             Path outputDirectory) {
+        return importStream(in, source, tokenizer, heads, outputDirectory, dir -> { });
+    }
+
+    /** As above, with {@code alsoWrite} adding files to the checkpoint directory before it is put in place. */
+    static BertCheckpoint importStream(InputStream in, String source, Optional<Path> tokenizer, OptionalInt heads,
+            Path outputDirectory, AtomicFiles.Writer alsoWrite) {
         tokenizer.ifPresent(BertTokenizer::check);
         return importStream(in, source, tokenizer, new HeadCount().claim(HeadCount.TOLD, heads), outputDirectory,
-                contents -> AtomicFiles.writeDirectory(outputDirectory, contents));
+                contents -> AtomicFiles.writeDirectory(outputDirectory, dir -> {
+                    contents.write(dir);
+                    alsoWrite.write(dir);
+                }));
     }
 
     private static BertCheckpoint importStream(InputStream in, String source, Optional<Path> tokenizer, HeadCount heads,

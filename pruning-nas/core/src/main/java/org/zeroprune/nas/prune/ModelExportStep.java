@@ -95,8 +95,9 @@ final class ModelExportStep {
         Optional<ObjectNode> torchLatency = Optional.empty();
         Optional<ObjectNode> onnxLatency = Optional.empty();
         Optional<ObjectNode> int8Latency = Optional.empty();
-        // the PyTorch figure times the checkpoint files, so only when model.safetensors is written
-        boolean torch = config.output().measureLatency() && format.safetensors();
+        // the PyTorch figure times the checkpoint files, so only when model.safetensors is written, and not
+        // when it is zero-padded: that file runs at the dense model's speed wherever it is loaded
+        boolean torch = config.output().measureLatency() && format.safetensors() && !format.padded();
         boolean ort = config.output().measureLatency() && written.onnx().isPresent();
         boolean int8 = config.output().measureLatency() && written.int8().isPresent();
         // one budget for every engine, so that timing never dominates a prune of a big model

@@ -69,7 +69,7 @@ class ConfigLoaderTest {
         assertMessage(Map.of("search.unit-selection", "random", "search.unit-importance", "fisher"),
                 "key 'search.unit-importance' is 'fisher'; expected empty when search.unit-selection is random");
         assertMessage(Map.of("output.masks", "bits"), "key 'output.masks' is 'bits'; expected ranges or order");
-        assertMessage(Map.of("output.format", "pt"), "key 'output.format' is 'pt'; expected both, safetensors, onnx");
+        assertMessage(Map.of("output.format", "pt"), "key 'output.format' is 'pt'; expected both, safetensors, onnx, hf-padded");
         assertMessage(Map.of("output.quantize", "int4"), "key 'output.quantize' is 'int4'; expected none, int8");
         assertMessage(Map.of("output.quantize", "int8", "output.format", "safetensors"),
                 "key 'output.quantize' is 'int8'; expected none when output.format is safetensors");

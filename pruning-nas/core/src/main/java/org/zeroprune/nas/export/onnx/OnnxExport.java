@@ -20,7 +20,7 @@ import org.zeroprune.nas.checkpoint.BertConfig;
 public final class OnnxExport {
     /** The model file's name inside a checkpoint directory. */
     public static final String FILE = "model.onnx";
-    /** The int8 model file's name beside {@link #FILE}, as sentence-transformers and optimum name theirs. */
+    /** The int8 model file's name beside {@link #FILE}; {@code onnx/} holds it under sentence-transformers' name. */
     public static final String INT8_FILE = "model_qint8.onnx";
     /** Weights at most this large together stay inside the file: protobuf messages end at 2 GiB; the graph needs a little. */
     static final long INLINE_LIMIT = (2L << 30) - (64L << 20);
