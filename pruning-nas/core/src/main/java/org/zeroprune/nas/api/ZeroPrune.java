@@ -80,7 +80,7 @@ public final class ZeroPrune {
     }
 
     /**
-     * Builds a {@link PruneConfig} from the defaults, an optional file and settings, validated on {@link #build()}.
+     * Builds a {@code PruneConfig} from the defaults, an optional file and settings, validated on {@link #build()}.
      * Each method sets one configuration key (named in its comment; see {@code docs/configuration.md}); a later
      * call replaces an earlier one, and the settings replace the file's.
      */
@@ -287,8 +287,8 @@ public final class ZeroPrune {
         /**
          * The model files of the export ({@code output.format}).
          *
-         * @param format {@link ExportFormat#BOTH} (the default), {@link ExportFormat#SAFETENSORS} or
-         *     {@link ExportFormat#ONNX}
+         * @param format {@code ExportFormat#BOTH} (the default), {@code ExportFormat#SAFETENSORS} or
+         *     {@code ExportFormat#ONNX}
          * @return this builder
          */
         public ConfigBuilder format(ExportFormat format) {
@@ -343,9 +343,9 @@ public final class ZeroPrune {
         /**
          * Reconstruction before export ({@code reconstruct.level}); see {@code docs/recovery.md}.
          *
-         * @param level {@link ReconstructionLevel#NONE} (the plain cut, the default), {@link ReconstructionLevel#DISTILL}
+         * @param level {@code ReconstructionLevel#NONE} (the plain cut, the default), {@code ReconstructionLevel#DISTILL}
          *     (every kept weight trained against the dense model; give it text with {@link #corpus(Path)}),
-         *     {@link ReconstructionLevel#TUNE}, {@link ReconstructionLevel#SCALES} or {@link ReconstructionLevel#REFIT}
+         *     {@code ReconstructionLevel#TUNE}, {@code ReconstructionLevel#SCALES} or {@code ReconstructionLevel#REFIT}
          * @return this builder
          */
         public ConfigBuilder reconstruct(ReconstructionLevel level) {
