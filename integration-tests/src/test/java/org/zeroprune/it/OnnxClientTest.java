@@ -15,9 +15,10 @@ import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.corpus.Corpus;
-import org.zeroprune.nas.quality.Cosine;
 import org.zeroprune.nas.forward.BertEncoder;
 import org.zeroprune.nas.prune.PruneResult;
+import org.zeroprune.nas.quality.Cosine;
+import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 
 /**
  * A client that is not zeroprune: DJL's ONNX Runtime engine and DJL's HuggingFace tokenizer load the
@@ -60,8 +61,8 @@ class OnnxClientTest {
     void djlOnOnnxRuntimeLoadsTheInt8ModelAndItsEmbeddingsFollowZeroprunes() throws Exception {
         Path out = dir.resolve("int8");
         PruneResult result = ZeroPrune.prune(ZeroPrune.config().strategy("magnitude").set("search.strategy", "random")
-                .set("search.candidates", "40").set("plugins", "[" + Plugins.directory() + "]").reconstruct("none")
-                .quantize("int8").set("output.measure-latency", "false").output(out.toString()).build());
+                .set("search.candidates", "40").set("plugins", "[" + Plugins.directory() + "]").reconstruct(ReconstructionLevel.NONE)
+                .int8(true).set("output.measure-latency", "false").output(out.toString()).build());
         Path model = result.exportedModel().orElseThrow();
         List<String> sentences = Corpus.bundled().evaluation().subList(0, 24);
         List<float[]> djl = djlEmbeddings(model, "model_qint8", sentences);

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 
 /** {@code prune} on the embedded model with every strategy of the plugin jar, changing only the strategy's name. */
 class PruneEmbeddedModelTest {
@@ -33,7 +34,7 @@ class PruneEmbeddedModelTest {
                 // latency (PyTorch and ONNX Runtime, about 20 s a run) is covered once, by PruneJobTest
                 .set("output.measure-latency", "false")
                 // reconstruction is the default path's, below; here the strategies' own picks are exported as cut
-                .reconstruct("none")
+                .reconstruct(ReconstructionLevel.NONE)
                 .output(out.toString()).build());
         JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
         assertEquals(strategy, ranking.at("/scoring/strategy").asText());

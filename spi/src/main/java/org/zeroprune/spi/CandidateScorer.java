@@ -32,6 +32,8 @@ public interface CandidateScorer {
     /**
      * What the scorer decided while it was prepared (for example a selected balance α), for
      * reports. Values are strings, numbers or booleans.
+     *
+     * @return the decisions by name; empty by default
      */
     default Map<String, Object> details() {
         return Map.of();
@@ -40,6 +42,8 @@ public interface CandidateScorer {
     /**
      * Importance of each unit on its own, if the strategy has such a notion (weight statistics,
      * Fisher information). Empty by default.
+     *
+     * @return the per-unit importance, or empty
      */
     default Optional<UnitImportance> unitImportance() {
         return Optional.empty();

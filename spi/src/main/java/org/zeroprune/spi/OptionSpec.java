@@ -15,7 +15,15 @@ import java.util.Objects;
 public record OptionSpec(
         String key, OptionType type, String defaultValue, String description, List<String> choices) {
 
-    /** Validates the declaration itself; a provider with a broken declaration fails early. */
+    /**
+     * Validates the declaration itself; a provider with a broken declaration fails early.
+     *
+     * @param key the option's name
+     * @param type how the value is parsed
+     * @param defaultValue the default, as text
+     * @param description one line for {@code --help} and {@code strategies}
+     * @param choices the accepted words of a choice; otherwise empty
+     */
     public OptionSpec {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
@@ -28,32 +36,69 @@ public record OptionSpec(
         }
     }
 
-    /** A double option. */
+    /**
+     * {@return a double option}
+     *
+     * @param key the option's key, as a configuration writes it
+     * @param defaultValue the value when none is given
+     * @param description one line for {@code zeroprune strategies}
+     */
     public static OptionSpec ofDouble(String key, double defaultValue, String description) {
         return new OptionSpec(key, OptionType.DOUBLE, Double.toString(defaultValue), description, List.of());
     }
 
-    /** An int option. */
+    /**
+     * {@return an int option}
+     *
+     * @param key the option's key, as a configuration writes it
+     * @param defaultValue the value when none is given
+     * @param description one line for {@code zeroprune strategies}
+     */
     public static OptionSpec ofInt(String key, int defaultValue, String description) {
         return new OptionSpec(key, OptionType.INT, Integer.toString(defaultValue), description, List.of());
     }
 
-    /** A long option. */
+    /**
+     * {@return a long option}
+     *
+     * @param key the option's key, as a configuration writes it
+     * @param defaultValue the value when none is given
+     * @param description one line for {@code zeroprune strategies}
+     */
     public static OptionSpec ofLong(String key, long defaultValue, String description) {
         return new OptionSpec(key, OptionType.LONG, Long.toString(defaultValue), description, List.of());
     }
 
-    /** A boolean option. */
+    /**
+     * {@return a boolean option}
+     *
+     * @param key the option's key, as a configuration writes it
+     * @param defaultValue the value when none is given
+     * @param description one line for {@code zeroprune strategies}
+     */
     public static OptionSpec ofBoolean(String key, boolean defaultValue, String description) {
         return new OptionSpec(key, OptionType.BOOLEAN, Boolean.toString(defaultValue), description, List.of());
     }
 
-    /** A free-text option. */
+    /**
+     * {@return a free-text option}
+     *
+     * @param key the option's key, as a configuration writes it
+     * @param defaultValue the value when none is given
+     * @param description one line for {@code zeroprune strategies}
+     */
     public static OptionSpec ofString(String key, String defaultValue, String description) {
         return new OptionSpec(key, OptionType.STRING, defaultValue, description, List.of());
     }
 
-    /** An option that takes one of the given words. */
+    /**
+     * {@return an option that takes one of the given words}
+     *
+     * @param key the option's key, as a configuration writes it
+     * @param defaultValue the value when none is given
+     * @param description one line for {@code zeroprune strategies}
+     * @param choices the words accepted
+     */
     public static OptionSpec ofChoice(String key, String defaultValue, String description, String... choices) {
         return new OptionSpec(key, OptionType.CHOICE, defaultValue, description, List.of(choices));
     }

@@ -44,11 +44,12 @@ public interface ScoringStrategy {
      * @param context what the framework offers besides the weights: cost model, seed, samplers,
      *     labelled samples, a masked forward pass
      * @throws ScoringException if the strategy cannot score this model; the message says why
+     * @return a scorer of candidates of {@code model}
      */
     CandidateScorer prepare(ModelView model, ScoringContext context);
 
     /**
-     * What this strategy, with its options, needs from the {@link ScoringContext}. The framework
+     * {@return what this strategy, with its options, needs from the {@link ScoringContext}} The framework
      * checks these before calling {@link #prepare} and reports what is missing.
      */
     default Set<Capability> requirements() {

@@ -11,22 +11,22 @@ import java.util.List;
 public interface ScoringStrategyProvider {
 
     /**
-     * The unique name by which a configuration selects this strategy, for example {@code zerolm}.
+     * {@return the unique name by which a configuration selects this strategy, for example {@code zerolm}}
      * Lower case letters, digits and hyphens; two providers with the same name are refused.
      */
     String name();
 
-    /** One line that tells a user what the strategy measures. */
+    /** {@return one line that tells a user what the strategy measures} */
     String description();
 
     /**
-     * The options this strategy accepts, with their types and defaults. A key that is not
+     * {@return the options this strategy accepts, with their types and defaults} A key that is not
      * declared here is refused before {@link #create} is called.
      */
     List<OptionSpec> options();
 
     /**
-     * Creates a strategy configured with the given options.
+     * {@return a strategy configured with the given options}
      *
      * @param options values for the keys of {@link #options()}, already parsed and type-checked,
      *     with defaults filled in

@@ -26,7 +26,7 @@ public final class StrategyOptions {
     }
 
     /**
-     * Checks raw text values against the declared options and fills in defaults.
+     * {@return the options of {@code strategy}: raw values checked against the declared ones, defaults filled in}
      *
      * @param strategy the strategy's name, for messages
      * @param declared the options the strategy declares
@@ -55,7 +55,12 @@ public final class StrategyOptions {
         return new StrategyOptions(strategy, Collections.unmodifiableMap(specs), Collections.unmodifiableMap(values));
     }
 
-    /** Options with every key at its default. */
+    /**
+     * {@return options with every key at its default}
+     *
+     * @param strategy the strategy's name, for messages
+     * @param declared the options the strategy declares
+     */
     public static StrategyOptions defaults(String strategy, List<OptionSpec> declared) {
         return parse(strategy, declared, Map.of());
     }
@@ -96,42 +101,66 @@ public final class StrategyOptions {
         };
     }
 
-    /** The strategy these options belong to. */
+    /** {@return the strategy these options belong to} */
     public String strategy() {
         return strategy;
     }
 
-    /** The value of a text or choice option. */
+    /**
+     * {@return the value of a text or choice option}
+     *
+     * @param key a declared option's key
+     */
     public String getString(String key) {
         return value(key);
     }
 
-    /** The value of an int option. */
+    /**
+     * {@return the value of an int option}
+     *
+     * @param key a declared option's key
+     */
     public int getInt(String key) {
         return Integer.parseInt(value(key));
     }
 
-    /** The value of a long option. */
+    /**
+     * {@return the value of a long option}
+     *
+     * @param key a declared option's key
+     */
     public long getLong(String key) {
         return Long.parseLong(value(key));
     }
 
-    /** The value of a double option. */
+    /**
+     * {@return the value of a double option}
+     *
+     * @param key a declared option's key
+     */
     public double getDouble(String key) {
         return Double.parseDouble(value(key));
     }
 
-    /** The value of a boolean option. */
+    /**
+     * {@return the value of a boolean option}
+     *
+     * @param key a declared option's key
+     */
     public boolean getBoolean(String key) {
         return Boolean.parseBoolean(value(key).toLowerCase(Locale.ROOT));
     }
 
-    /** Whether the configuration set this key explicitly rather than leaving its default. */
+    /**
+     * {@return whether the configuration set this key explicitly rather than leaving its default}
+     *
+     * @param key a declared option's key
+     */
     public boolean isDefault(String key) {
         return value(key).equals(specs.get(key).defaultValue());
     }
 
-    /** Every key with its resolved value, in declaration order. */
+    /** {@return every key with its resolved value, in declaration order} */
     public Map<String, String> asMap() {
         return values;
     }
@@ -139,6 +168,10 @@ public final class StrategyOptions {
     /**
      * Fails unless {@code value} lies in {@code [min, max]}; for range checks in
      * {@link ScoringStrategyProvider#create}.
+     *
+     * @param key a declared double option's key
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
      */
     public void requireRange(String key, double min, double max) {
         double value = getDouble(key);

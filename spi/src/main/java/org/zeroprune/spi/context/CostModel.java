@@ -5,15 +5,23 @@ import org.zeroprune.spi.mask.PruningMask;
 /** Costs of a candidate, as the framework counts them for budgets. */
 public interface CostModel {
 
-    /** Multiply-accumulates per token of the encoder layers the mask keeps, at the configured sequence length. */
+    /**
+     * {@return multiply-accumulates per token of the encoder layers the mask keeps, at the configured sequence length}
+     *
+     * @param mask the candidate
+     */
     long macs(PruningMask mask);
 
-    /** Parameters of the encoder layers the mask keeps (weights, biases and LayerNorms). */
+    /**
+     * {@return parameters of the encoder layers the mask keeps (weights, biases and LayerNorms)}
+     *
+     * @param mask the candidate
+     */
     long params(PruningMask mask);
 
-    /** {@link #macs} of the dense model. */
+    /** {@return {@link #macs} of the dense model} */
     long denseMacs();
 
-    /** {@link #params} of the dense model. */
+    /** {@return {@link #params} of the dense model} */
     long denseParams();
 }

@@ -3,6 +3,6 @@ package org.zeroprune.spi.context;
 /** A candidate whose quality was measured: a benchmark score or a fidelity to the dense model. */
 public interface LabelledSample extends SampledCandidate {
 
-    /** The measured quality; higher is better. */
+    /** {@return the measured quality; higher is better} */
     double quality();
 }

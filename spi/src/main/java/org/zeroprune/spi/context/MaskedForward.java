@@ -9,13 +9,13 @@ import org.zeroprune.spi.mask.PruningMask;
  */
 public interface MaskedForward {
 
-    /** Size of the model's vocabulary; valid token ids are {@code [0, vocabularySize())}. */
+    /** {@return size of the model's vocabulary; valid token ids are {@code [0, vocabularySize())}} */
     int vocabularySize();
 
-    /** Ids of the special tokens. */
+    /** {@return ids of the special tokens} */
     SpecialTokens specialTokens();
 
-    /** The longest sequence the model accepts (its position embeddings). */
+    /** {@return the longest sequence the model accepts (its position embeddings)} */
     int maxSequenceLength();
 
     /**
@@ -37,6 +37,7 @@ public interface MaskedForward {
      * @param tokenIds the sequences, as for {@link #sentenceEmbeddings}
      * @param probes sampled targets per sequence (more lowers the variance)
      * @param seed seed of the sampled targets
+     * @return the Fisher information of the head and neuron masks
      */
     MaskFisher maskFisher(int[][] tokenIds, int probes, long seed);
 }

@@ -15,7 +15,7 @@ public interface ProgressListener {
     };
 
     /**
-     * Starts a task.
+     * {@return a started task, to close when it ends}
      *
      * @param label a few words a person reads
      * @param total number of steps, or {@code -1} if unknown
@@ -24,7 +24,11 @@ public interface ProgressListener {
 
     /** One task in progress; close it when done. */
     interface ProgressTask extends AutoCloseable {
-        /** {@code n} more steps are done. */
+        /**
+         * {@code n} more steps are done.
+         *
+         * @param n steps done since the last call
+         */
         void step(long n);
 
         /** One more step is done. */

@@ -11,12 +11,12 @@ import org.zeroprune.spi.model.ModelView;
  */
 public interface SampledCandidate {
 
-    /** The candidate's model. */
+    /** {@return the candidate's model} */
     ModelView model();
 
-    /** The candidate's mask over {@link #model()}. */
+    /** {@return the candidate's mask over {@link #model()}} */
     PruningMask mask();
 
-    /** Parameters of the candidate's encoder layers, as the framework counts them. */
+    /** {@return parameters of the candidate's encoder layers, as the framework counts them} */
     long parameterCount();
 }

@@ -37,41 +37,41 @@ import java.util.Set;
  */
 public interface ScoringContext {
 
-    /** Seed for every random choice the strategy makes; the same seed must give the same scores. */
+    /** {@return seed for every random choice the strategy makes; the same seed must give the same scores} */
     long seed();
 
-    /** Costs of candidates of the model being prepared. */
+    /** {@return costs of candidates of the model being prepared} */
     CostModel costModel();
 
-    /** Samples candidates from the search space, for label-free calibration; one instance throughout a run. */
+    /** {@return the sampler of candidates from the search space, for label-free calibration; one instance throughout a run} */
     default Optional<CandidateSampler> sampler() {
         return Optional.empty();
     }
 
     /**
-     * Candidates with a measured quality (benchmark records or measured fidelities); may be empty.
+     * {@return candidates with a measured quality (benchmark records or measured fidelities); may be empty}
      * The same unmodifiable instance throughout a run (see above).
      */
     default List<LabelledSample> labelledSamples() {
         return List.of();
     }
 
-    /** A masked forward pass over the model being prepared. */
+    /** {@return a masked forward pass over the model being prepared} */
     default Optional<MaskedForward> forward() {
         return Optional.empty();
     }
 
-    /** Calibration sentences; present only when the user gave a corpus for data-driven strategies. */
+    /** {@return calibration sentences; present only when the user gave a corpus for data-driven strategies} */
     default Optional<CalibrationText> calibration() {
         return Optional.empty();
     }
 
-    /** Where to report progress of long preparations. */
+    /** {@return where to report progress of long preparations} */
     default ProgressListener progress() {
         return ProgressListener.NONE;
     }
 
-    /** The capabilities this context offers. */
+    /** {@return the capabilities this context offers} */
     default Set<Capability> capabilities() {
         Set<Capability> set = EnumSet.noneOf(Capability.class);
         if (sampler().isPresent()) {

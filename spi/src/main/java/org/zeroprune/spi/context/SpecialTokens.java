@@ -11,7 +11,11 @@ package org.zeroprune.spi.context;
  */
 public record SpecialTokens(int cls, int sep, int pad, int unk, int mask) {
 
-    /** Whether {@code id} is one of the special tokens. */
+    /**
+     * {@return whether {@code id} is one of the special tokens}
+     *
+     * @param id a token id
+     */
     public boolean isSpecial(int id) {
         return id == cls || id == sep || id == pad || id == unk || id == mask;
     }

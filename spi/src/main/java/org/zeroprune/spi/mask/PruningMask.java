@@ -25,7 +25,7 @@ public final class PruningMask {
     }
 
     /**
-     * A mask from per-layer sets.
+     * {@return a mask from per-layer sets}
      *
      * @param heads kept heads, one set per layer
      * @param neurons kept neurons, one set per layer
@@ -44,7 +44,11 @@ public final class PruningMask {
         return new PruningMask(h, n);
     }
 
-    /** The mask that keeps everything of {@code model}. */
+    /**
+     * {@return the mask that keeps everything of {@code model}}
+     *
+     * @param model the model whose units the mask covers
+     */
     public static PruningMask dense(ModelView model) {
         List<UnitSet> heads = new ArrayList<>();
         List<UnitSet> neurons = new ArrayList<>();
@@ -55,22 +59,35 @@ public final class PruningMask {
         return of(heads, neurons);
     }
 
-    /** Number of layers. */
+    /** {@return number of layers} */
     public int layerCount() {
         return heads.length;
     }
 
-    /** Heads kept in layer {@code layer}. */
+    /**
+     * {@return heads kept in layer {@code layer}}
+     *
+     * @param layer the layer's index
+     */
     public UnitSet heads(int layer) {
         return heads[layer];
     }
 
-    /** Neurons kept in layer {@code layer}. */
+    /**
+     * {@return neurons kept in layer {@code layer}}
+     *
+     * @param layer the layer's index
+     */
     public UnitSet neurons(int layer) {
         return neurons[layer];
     }
 
-    /** This mask with layer {@code layer}'s heads replaced. */
+    /**
+     * {@return this mask with layer {@code layer}'s heads replaced}
+     *
+     * @param layer the layer's index
+     * @param kept the heads the layer keeps, of the same size
+     */
     public PruningMask withHeads(int layer, UnitSet kept) {
         checkSameSize(heads[layer], kept, "heads", layer);
         UnitSet[] copy = heads.clone();
@@ -78,7 +95,12 @@ public final class PruningMask {
         return new PruningMask(copy, neurons);
     }
 
-    /** This mask with layer {@code layer}'s neurons replaced. */
+    /**
+     * {@return this mask with layer {@code layer}'s neurons replaced}
+     *
+     * @param layer the layer's index
+     * @param kept the neurons the layer keeps, of the same size
+     */
     public PruningMask withNeurons(int layer, UnitSet kept) {
         checkSameSize(neurons[layer], kept, "neurons", layer);
         UnitSet[] copy = neurons.clone();
@@ -86,7 +108,7 @@ public final class PruningMask {
         return new PruningMask(heads, copy);
     }
 
-    /** Total kept heads over all layers. */
+    /** {@return total kept heads over all layers} */
     public int keptHeads() {
         int total = 0;
         for (UnitSet h : heads) {
@@ -95,7 +117,7 @@ public final class PruningMask {
         return total;
     }
 
-    /** Total kept neurons over all layers. */
+    /** {@return total kept neurons over all layers} */
     public int keptNeurons() {
         int total = 0;
         for (UnitSet n : neurons) {
@@ -109,6 +131,7 @@ public final class PruningMask {
      * number of heads and neurons.
      *
      * @throws IllegalArgumentException naming the first layer that does not fit
+     * @param model the model the mask is meant for
      */
     public void checkFits(ModelView model) {
         if (model.layerCount() != heads.length) {

@@ -24,7 +24,11 @@ public final class UnitSet {
         this.count = c;
     }
 
-    /** Every unit of a module with {@code size} units. */
+    /**
+     * {@return every unit of a module with {@code size} units}
+     *
+     * @param size units in the module
+     */
     public static UnitSet all(int size) {
         checkSize(size);
         long[] words = new long[wordCount(size)];
@@ -33,13 +37,22 @@ public final class UnitSet {
         return new UnitSet(size, words);
     }
 
-    /** No unit of a module with {@code size} units. */
+    /**
+     * {@return no unit of a module with {@code size} units}
+     *
+     * @param size units in the module
+     */
     public static UnitSet none(int size) {
         checkSize(size);
         return new UnitSet(size, new long[wordCount(size)]);
     }
 
-    /** The given units of a module with {@code size} units; duplicates are ignored. */
+    /**
+     * {@return the given units of a module with {@code size} units; duplicates are ignored}
+     *
+     * @param size units in the module
+     * @param units the kept units' indices
+     */
     public static UnitSet of(int size, int... units) {
         checkSize(size);
         long[] words = new long[wordCount(size)];
@@ -50,7 +63,12 @@ public final class UnitSet {
         return new UnitSet(size, words);
     }
 
-    /** The set bits of {@code bits} below {@code size}; a bit at or above {@code size} is an error. */
+    /**
+     * {@return the set bits of {@code bits} below {@code size}; a bit at or above {@code size} is an error}
+     *
+     * @param size units in the module
+     * @param bits the kept units
+     */
     public static UnitSet of(int size, BitSet bits) {
         checkSize(size);
         if (bits.length() > size) {
@@ -60,7 +78,12 @@ public final class UnitSet {
         return new UnitSet(size, words);
     }
 
-    /** The first {@code count} units, {@code [0, count)}. */
+    /**
+     * {@return the first {@code count} units, {@code [0, count)}}
+     *
+     * @param size units in the module
+     * @param count units kept, at most {@code size}
+     */
     public static UnitSet firstN(int size, int count) {
         checkSize(size);
         if (count < 0 || count > size) {
@@ -76,43 +99,55 @@ public final class UnitSet {
         return new UnitSet(size, words);
     }
 
-    /** Number of units in the module (kept or not). */
+    /** {@return number of units in the module (kept or not)} */
     public int size() {
         return size;
     }
 
-    /** Number of kept units. */
+    /** {@return number of kept units} */
     public int count() {
         return count;
     }
 
-    /** Whether no unit is kept. */
+    /** {@return whether no unit is kept} */
     public boolean isEmpty() {
         return count == 0;
     }
 
-    /** Whether every unit is kept. */
+    /** {@return whether every unit is kept} */
     public boolean isFull() {
         return count == size;
     }
 
-    /** Whether unit {@code unit} is kept. */
+    /**
+     * {@return whether unit {@code unit} is kept}
+     *
+     * @param unit a unit's index
+     */
     public boolean contains(int unit) {
         checkIndex(size, unit);
         return (words[unit >>> 6] & (1L << unit)) != 0;
     }
 
-    /** Number of 64-bit words, {@code ceil(size / 64)}. */
+    /** {@return number of 64-bit words, {@code ceil(size / 64)}} */
     public int wordCount() {
         return words.length;
     }
 
-    /** Word {@code i}: bit {@code b} stands for unit {@code 64 * i + b}. Bits at or above {@code size} are 0. */
+    /**
+     * {@return word {@code i}: bit {@code b} stands for unit {@code 64 * i + b}} Bits at or above {@code size} are 0.
+     *
+     * @param i the word's index, below {@link #wordCount()}
+     */
     public long word(int i) {
         return words[i];
     }
 
-    /** This set with {@code unit} added. */
+    /**
+     * {@return this set with {@code unit} added}
+     *
+     * @param unit a unit's index
+     */
     public UnitSet with(int unit) {
         checkIndex(size, unit);
         long[] copy = words.clone();
@@ -120,7 +155,11 @@ public final class UnitSet {
         return new UnitSet(size, copy);
     }
 
-    /** This set with {@code unit} removed. */
+    /**
+     * {@return this set with {@code unit} removed}
+     *
+     * @param unit a unit's index
+     */
     public UnitSet without(int unit) {
         checkIndex(size, unit);
         long[] copy = words.clone();
@@ -128,7 +167,11 @@ public final class UnitSet {
         return new UnitSet(size, copy);
     }
 
-    /** Calls {@code action} for every kept unit, in increasing order. */
+    /**
+     * Calls {@code action} for every kept unit, in increasing order.
+     *
+     * @param action called with each kept unit's index
+     */
     public void forEach(IntConsumer action) {
         for (int i = 0; i < words.length; i++) {
             long w = words[i];
@@ -139,7 +182,7 @@ public final class UnitSet {
         }
     }
 
-    /** The kept units in increasing order. */
+    /** {@return the kept units in increasing order} */
     public int[] toArray() {
         int[] out = new int[count];
         int[] next = {0};
@@ -147,12 +190,12 @@ public final class UnitSet {
         return out;
     }
 
-    /** The kept units in increasing order. */
+    /** {@return the kept units in increasing order} */
     public IntStream stream() {
         return Arrays.stream(toArray());
     }
 
-    /** A mutable copy. */
+    /** {@return a mutable copy} */
     public BitSet toBitSet() {
         return BitSet.valueOf(words);
     }

@@ -3,16 +3,20 @@ package org.zeroprune.spi.model;
 /** One encoder layer: an attention module followed by an FFN module. */
 public interface LayerView {
 
-    /** Position of the layer in the encoder, from 0. */
+    /** {@return position of the layer in the encoder, from 0} */
     int index();
 
-    /** The token-mixing module; its units are heads. */
+    /** {@return the token-mixing module; its units are heads} */
     ModuleView attention();
 
-    /** The feed-forward module; its units are intermediate neurons. */
+    /** {@return the feed-forward module; its units are intermediate neurons} */
     ModuleView ffn();
 
-    /** The module of the given kind. */
+    /**
+     * {@return the module of the given kind}
+     *
+     * @param kind attention or FFN
+     */
     default ModuleView module(ModuleKind kind) {
         return kind == ModuleKind.ATTENTION ? attention() : ffn();
     }

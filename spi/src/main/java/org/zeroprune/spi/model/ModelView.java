@@ -6,19 +6,23 @@ import java.util.Optional;
 /** Read-only view of an encoder's weights, layer by layer. */
 public interface ModelView {
 
-    /** A name for reports: the checkpoint directory's name or an architecture id. */
+    /** {@return a name for reports: the checkpoint directory's name or an architecture id} */
     String name();
 
-    /** Width of the residual stream. */
+    /** {@return width of the residual stream} */
     int hiddenSize();
 
-    /** Number of encoder layers. */
+    /** {@return number of encoder layers} */
     int layerCount();
 
-    /** Layer {@code index}, {@code 0 <= index < layerCount()}. */
+    /**
+     * {@return layer {@code index}, {@code 0 <= index < layerCount()}}
+     *
+     * @param index the layer's position
+     */
     LayerView layer(int index);
 
-    /** All layers in order. */
+    /** {@return all layers in order} */
     default List<LayerView> layers() {
         LayerView[] layers = new LayerView[layerCount()];
         for (int i = 0; i < layers.length; i++) {
@@ -32,6 +36,9 @@ public interface ModelView {
      * prefix: {@code embeddings.word_embeddings.weight}, {@code embeddings.LayerNorm.weight},
      * {@code embeddings.LayerNorm.bias}, ... Empty when the model has no such tensor (for example
      * an architecture built only to be scored).
+     *
+     * @param name the canonical name
+     * @return the weight, or empty
      */
     default Optional<WeightView> extraWeight(String name) {
         return Optional.empty();

@@ -16,14 +16,22 @@ public record UnitCut(int unitSize) {
     /** The axis is not affected by the mask. */
     public static final UnitCut NONE = new UnitCut(0);
 
-    /** Checks the size. */
+    /**
+     * Checks the size.
+     *
+     * @param unitSize indices per unit along the axis, or 0 for an axis the mask does not affect
+     */
     public UnitCut {
         if (unitSize < 0) {
             throw new IllegalArgumentException("unit size must be >= 0, got " + unitSize);
         }
     }
 
-    /** An axis cut in blocks of {@code unitSize} indices per unit. */
+    /**
+     * {@return an axis cut in blocks of {@code unitSize} indices per unit}
+     *
+     * @param unitSize indices per unit, at least 1
+     */
     public static UnitCut of(int unitSize) {
         if (unitSize == 0) {
             return NONE;
@@ -31,12 +39,17 @@ public record UnitCut(int unitSize) {
         return new UnitCut(unitSize);
     }
 
-    /** Whether the mask affects this axis. */
+    /** {@return whether the mask affects this axis} */
     public boolean isCut() {
         return unitSize > 0;
     }
 
-    /** The length of this axis that remains when {@code keptUnits} units are kept. */
+    /**
+     * {@return the length of this axis that remains when {@code keptUnits} units are kept}
+     *
+     * @param fullLength the axis's length in the dense model
+     * @param keptUnits units kept
+     */
     public int keptLength(int fullLength, int keptUnits) {
         return isCut() ? keptUnits * unitSize : fullLength;
     }

@@ -11,42 +11,52 @@ import java.nio.FloatBuffer;
  */
 public interface WeightView {
 
-    /** Canonical name, for example {@code encoder.layer.3.attention.self.query.weight}. */
+    /** {@return canonical name, for example {@code encoder.layer.3.attention.self.query.weight}} */
     String name();
 
-    /** What the weight does. */
+    /** {@return what the weight does} */
     WeightRole role();
 
-    /** Whether this is a bias (a vector added after a projection). */
+    /** {@return whether this is a bias (a vector added after a projection)} */
     boolean isBias();
 
-    /** Number of rows ({@code out} features), or the length of a vector. */
+    /** {@return number of rows ({@code out} features), or the length of a vector} */
     int rows();
 
-    /** Number of columns ({@code in} features); 1 for a vector. */
+    /** {@return number of columns ({@code in} features); 1 for a vector} */
     int cols();
 
-    /** Whether the weight has two dimensions. */
+    /** {@return whether the weight has two dimensions} */
     boolean isMatrix();
 
-    /** How removing units of the module cuts the rows (or the vector). */
+    /** {@return how removing units of the module cuts the rows (or the vector)} */
     UnitCut rowCut();
 
-    /** How removing units of the module cuts the columns; {@link UnitCut#NONE} for a vector. */
+    /** {@return how removing units of the module cuts the columns; {@link UnitCut#NONE} for a vector} */
     UnitCut colCut();
 
     /**
-     * The values, row-major, {@code rows() * cols()} floats, read-only. The buffer's position is 0;
+     * {@return the values, row-major, {@code rows() * cols()} floats, read-only} The buffer's position is 0;
      * callers may move it, each call returns a fresh view.
      */
     FloatBuffer data();
 
-    /** One value. */
+    /**
+     * {@return one value}
+     *
+     * @param row the row
+     * @param col the column
+     */
     default float get(int row, int col) {
         return data().get(row * cols() + col);
     }
 
-    /** Copies row {@code row} into {@code destination[0 .. cols())}. */
+    /**
+     * Copies row {@code row} into {@code destination[0 .. cols())}.
+     *
+     * @param row the row
+     * @param destination at least {@code cols()} long
+     */
     default void copyRow(int row, float[] destination) {
         data().get(row * cols(), destination, 0, cols());
     }

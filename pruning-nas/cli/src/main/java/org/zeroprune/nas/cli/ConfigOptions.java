@@ -1,11 +1,7 @@
 package org.zeroprune.nas.cli;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,9 +13,8 @@ final class ConfigOptions {
             + " djl://... or 'embedded', the all-MiniLM-L6-v2 shipped with zeroprune (default: ${bundle:defaults.model}).")
     String model;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A YAML or JSON configuration file (keys as in"
-            + " defaults.yaml).")
-    Path configFile;
+    @Mixin
+    ConfigFileOptions file;
 
     @Option(names = "--flops", paramLabel = "RATIO", description = "Budget: kept fraction of the dense MACs, in (0, 1]"
             + " (default: ${bundle:defaults.budget.flops}).")
@@ -34,19 +29,15 @@ final class ConfigOptions {
             + " it.")
     String sts;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set any configuration key (repeatable; e.g."
-            + " search.neuron-block=32).")
-    Map<String, String> settings = new LinkedHashMap<>();
-
     /** Overrides from {@code --set}, then this mixin's options. */
     Overrides overrides() {
-        return new Overrides(settings).put("model", model, "--model").put("budget.flops", flops, "--flops")
+        return file.overrides().put("model", model, "--model").put("budget.flops", flops, "--flops")
                 .put("budget.params", params, "--params").put("output.sts", sts, "--sts");
     }
 
     /** The configuration: defaults, then {@code --config}, then {@code overrides}. */
     PruneConfig load(Overrides overrides) {
-        return ConfigLoader.load(Optional.ofNullable(configFile), overrides.values());
+        return file.load(overrides);
     }
 
     /** Whether more than one budget option was given; {@code latency} is prune's third, or null. */

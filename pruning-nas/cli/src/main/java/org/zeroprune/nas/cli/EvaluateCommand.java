@@ -69,7 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (OutputDirectory claimed = overwrite.claim(out, "evaluate", Arrays.asList(config.model, corpus,
-                config.sts, config.configFile == null ? null : config.configFile.toString()))) {
+                config.sts, config.file.fileName()))) {
             return evaluate(claimed, out);
         }
     }

@@ -3,12 +3,9 @@ package org.zeroprune.nas.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
-import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.export.Quantization;
@@ -22,8 +19,11 @@ import picocli.CommandLine.Option;
 
 /** {@code zeroprune export}: any ranked candidate of an earlier prune as a pruned checkpoint, without a new search. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the K-th candidate of a ranking.json from an earlier prune as a pruned checkpoint"
-                + " (model.safetensors, model.onnx, config.json, tokenizer.json, masks.json), without searching again.")
+        description = {"Write the K-th candidate of a ranking.json from an earlier prune as a pruned checkpoint"
+                + " (model.safetensors, model.onnx, config.json, tokenizer.json, masks.json), without searching again.",
+                "Reads the configuration as prune does (defaults, --config FILE, --set KEY=VALUE, then the options):"
+                        + " the output and reconstruct keys apply; the plugin folders are checked, as export scores"
+                        + " nothing."})
 final class ExportCommand implements Callable<Integer> {
     @Option(names = "--ranking", paramLabel = "FILE", defaultValue = "out/ranking.json",
             description = "The ranking (default: ${DEFAULT-VALUE}); either mask format.")
@@ -48,6 +48,13 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    ConfigFileOptions config;
+
+    // export scores nothing; the folders are accepted (and checked) so that prune's command line and file work here
+    @Mixin
+    PluginsOption plugins;
+
     @Override
     public Integer call() {
         if (export.format != null) {
@@ -57,8 +64,8 @@ final class ExportCommand implements Callable<Integer> {
                 throw new ConfigException("--format: " + x.getMessage());
             }
         }
-        PruneConfig config = ConfigLoader.load(Optional.empty(),
-                seed.addTo(corpus.addTo(export.addTo(new Overrides(Map.of())))).values());
+        PruneConfig config = this.config.load(seed.addTo(corpus.addTo(export.addTo(this.config.overrides()))));
+        plugins.discover(config.plugins()).problems().forEach(p -> System.err.println("warning: " + p));
         ExportFormat formats = ExportFormat.named(config.output().format());
         Quantization quantization = Quantization.named(config.output().quantize(), config.output().reduceRange());
         ObjectNode[] report = new ObjectNode[1];

@@ -26,8 +26,9 @@ final class Overrides {
         }
         String earlier = setBy.get(key);
         if (earlier != null && !values.get(key).equals(value.toString())) {
-            throw new ConfigException(option + " " + value + " and " + earlier + "=" + values.get(key)
-                    + " set the same key: give one of them");
+            // an option ending in '=' (--option KEY=) joins its value without a space
+            throw new ConfigException(option + (option.endsWith("=") ? "" : " ") + value + " and " + earlier
+                    + (earlier.endsWith("=") ? "" : "=") + values.get(key) + " set the same key: give one of them");
         }
         values.put(key, value.toString());
         setBy.put(key, option);

@@ -1,12 +1,15 @@
 package org.zeroprune.nas.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.zeroprune.nas.Caller;
 import org.zeroprune.nas.ConfigException;
-import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.evaluate.StrategySpec;
 import org.zeroprune.nas.prune.PruneResult;
+import org.zeroprune.nas.prune.PruneRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +30,9 @@ final class PruneCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--strategy", paramLabel = "NAME", description = "Scoring strategy (see: zeroprune strategies;"
-            + " default: ${bundle:defaults.scoring.strategy}).")
+    @Option(names = "--strategy", paramLabel = "NAME[:KEY=VALUE,...]", description = "Scoring strategy, with options"
+            + " as in evaluate, e.g. zerolm:alpha-selection=fixed,alpha=0.4 (see: zeroprune strategies; default:"
+            + " ${bundle:defaults.scoring.strategy}).")
     String strategy;
 
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "An option of the scoring strategy (repeatable).")
@@ -98,7 +102,12 @@ final class PruneCommand implements Callable<Integer> {
         if (config.severalBudgets(latency)) {
             throw new ConfigException("give one budget: --flops, --params or --latency");
         }
-        Overrides overrides = config.overrides().put("scoring.strategy", strategy, "--strategy");
+        Overrides overrides = config.overrides();
+        if (strategy != null) {
+            StrategySpec spec = onlyStrategy(strategy);
+            overrides.put("scoring.strategy", spec.name(), "--strategy");
+            spec.options().forEach((k, v) -> overrides.put("scoring.options." + k, v, "--strategy " + spec.name() + ":" + k + "="));
+        }
         options.forEach((k, v) -> overrides.put("scoring.options." + k, v, "--option " + k + "="));
         seed.addTo(corpus.addTo(export.addTo(overrides)));
         overrides.put("budget.latency", latency, "--latency").put("search.strategy", search, "--search")
@@ -107,14 +116,20 @@ final class PruneCommand implements Callable<Integer> {
                 .put("output.dir", out, "--out").put("output.overwrite", overwrite.ifGiven(), "--overwrite")
                 .put("output.export-rank", exportRank, "--export-rank").put("output.masks", masks, "--masks")
                 .put("output.export", noExport ? false : null, "--no-export").put("threads", threads, "--threads");
-        PruneConfig loaded = config.load(overrides);
-        if (!plugins.given().isEmpty()) {
-            loaded = new PruneConfig(loaded.model(), loaded.budget(), loaded.search(), loaded.scoring(), loaded.output(),
-                    plugins.after(loaded.plugins()), loaded.threads(), loaded.reconstruct());
-        }
-        PruneResult result = ZeroPrune.prune(loaded, quiet.progress());
+        PruneConfig loaded = config.load(overrides).withPlugins(plugins.given());
+        PruneResult result = PruneRunner.run(loaded, quiet.progress(), Caller.COMMAND_LINE);
         PruneConsoleSummary.print(loaded, result);
         return 0;
+    }
+
+    /** The one strategy of {@code --strategy}, written as evaluate's are ({@link StrategySpec}). */
+    private static StrategySpec onlyStrategy(String text) {
+        List<StrategySpec> specs = StrategySpec.parseList(text, w -> System.err.println("warning: " + w));
+        if (specs.size() != 1) {
+            throw new ConfigException("--strategy '" + text + "' names " + specs.size() + " strategies; prune ranks"
+                    + " with one: NAME or NAME:KEY=VALUE,KEY=VALUE (evaluate compares several)");
+        }
+        return specs.get(0);
     }
 
 }

@@ -83,7 +83,8 @@ class SharedOptionsTest {
 
     @Test
     void pluginsParseOnEveryCommandThatHasThem() {
-        for (String command : List.of("prune", "evaluate", "strategies", "benchmark flexibert", "benchmark prune")) {
+        for (String command : List.of("prune", "evaluate", "export", "strategies", "benchmark flexibert",
+                "benchmark prune")) {
             PluginsOption plugins = mixin(parse(command, "--plugins", "a", "--plugins", "b"), PluginsOption.class);
             assertEquals(List.of("a", "b"), plugins.given(), command);
             assertEquals(List.of("c", "a", "b"), plugins.after(List.of("c")), command);
@@ -132,7 +133,7 @@ class SharedOptionsTest {
             Object parsed = parse(command, "--model", "m", "--config", "c.yaml", "--flops", "0.5", "--sts", "s.tsv",
                     "--set", "search.neuron-block=32", "--seed", "7");
             ConfigOptions config = mixin(parsed, ConfigOptions.class);
-            assertEquals(Path.of("c.yaml"), config.configFile, command);
+            assertEquals(Path.of("c.yaml"), config.file.configFile, command);
             assertEquals(Map.of("search.neuron-block", "32", "model", "m", "budget.flops", "0.5", "output.sts", "s.tsv",
                     "search.seed", "7"), mixin(parsed, SeedOption.class).addTo(config.overrides()).values(), command);
             // nothing given, nothing overridden: the configuration's defaults and --config decide
@@ -140,8 +141,13 @@ class SharedOptionsTest {
             assertEquals(Map.of(), mixin(bare, SeedOption.class).addTo(mixin(bare, ConfigOptions.class).overrides())
                     .values(), command);
         }
-        Object exported = parse("export", "--seed", "3");
-        assertEquals(Map.of("search.seed", "3"), mixin(exported, SeedOption.class).addTo(new Overrides(Map.of())).values());
+        Object exported = parse("export", "--seed", "3", "--config", "c.yaml", "--set", "reconstruct.steps=5",
+                "--plugins", "p");
+        ConfigFileOptions file = mixin(exported, ConfigFileOptions.class);
+        assertEquals(Path.of("c.yaml"), file.configFile);
+        assertEquals(Map.of("reconstruct.steps", "5", "search.seed", "3"), mixin(exported, SeedOption.class)
+                .addTo(file.overrides()).values());
+        assertEquals(List.of("p"), mixin(exported, PluginsOption.class).given());
     }
 
     @Test

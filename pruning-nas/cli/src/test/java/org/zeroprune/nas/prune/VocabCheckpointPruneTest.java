@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.BertTokenizer;
+import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.forward.EmbeddedEncoder;
+import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 import org.zeroprune.nas.testing.CliRun;
 
 /**
@@ -36,7 +38,7 @@ class VocabCheckpointPruneTest {
         Path out = dir.resolve("out");
         ZeroPrune.prune(ZeroPrune.config().model(checkpoint().toString()).strategy("test-params")
                 .set("search.strategy", "random").set("search.candidates", "8").set("output.measure-latency", "false")
-                .set("reconstruct.sequences", "8").format("safetensors").reconstruct("refit").output(out.toString()).build());
+                .set("reconstruct.sequences", "8").format(ExportFormat.SAFETENSORS).reconstruct(ReconstructionLevel.REFIT).output(out.toString()).build());
         JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
         assertEquals("vocab.txt (built: lowercase, strip accents)", summary.get("tokenizer").asText(), summary.toString());
         JsonNode rebuilt = summary.get("reconstruction");

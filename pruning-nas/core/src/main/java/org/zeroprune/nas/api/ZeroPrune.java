@@ -1,24 +1,20 @@
 package org.zeroprune.nas.api;
 
-import com.google.inject.CreationException;
-import com.google.inject.Guice;
-import com.google.inject.ProvisionException;
-import com.google.inject.spi.Message;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.zeroprune.nas.ZeroPruneException;
+import org.zeroprune.nas.Caller;
 import org.zeroprune.nas.config.ConfigLoader;
 import org.zeroprune.nas.config.PruneConfig;
-import org.zeroprune.nas.config.PruneModule;
+import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.plugin.PluginRegistry;
-import org.zeroprune.nas.prune.PruneJob;
 import org.zeroprune.nas.prune.PruneResult;
-import org.zeroprune.nas.runtime.DjlModelRuntime;
-import org.zeroprune.nas.runtime.ModelRuntime;
+import org.zeroprune.nas.prune.PruneRunner;
+import org.zeroprune.nas.reconstruct.ReconstructionLevel;
+import org.zeroprune.nas.search.BudgetKind;
 import org.zeroprune.spi.context.ProgressListener;
 
 /**
@@ -27,148 +23,428 @@ import org.zeroprune.spi.context.ProgressListener;
  *
  * <pre>{@code
  * PruneResult result = ZeroPrune.prune(ZeroPrune.config()
- *         .model("path/to/bert")          // or "embedded", or an .onnx file
- *         .set("budget.flops", "0.5")
- *         .strategy("zerolm").option("alpha-selection", "fixed").option("alpha", "0.4")
- *         .seed(7)
- *         .output("pruned")
+ *         .model(Path.of("path/to/bert"))   // or .model("embedded"), or an .onnx file
+ *         .flops(0.5)
+ *         .candidates(200)
+ *         .reconstruct(ReconstructionLevel.NONE)
+ *         .format(ExportFormat.BOTH)
+ *         .output(Path.of("pruned"))
+ *         .overwrite(true)
  *         .build());
  * System.out.println(result.best().score() + " -> " + result.exportedModel().orElseThrow());
  * Path onnx = result.onnxModel().orElseThrow();   // pruned/model/model.onnx, for ONNX Runtime or DJL
  * }</pre>
+ *
+ * <p>Failures are {@code org.zeroprune.nas.ZeroPruneException}s whose messages name the builder's
+ * settings as the {@code Java API} and its methods (e.g. {@code call overwrite(true)}), not the command
+ * line's options.
  */
 public final class ZeroPrune {
     private ZeroPrune() {
     }
 
-    /** A configuration builder starting from the defaults (or from a file, see {@link ConfigBuilder#file}). */
+    /** {@return a configuration builder starting from the defaults (or from a file, see {@link ConfigBuilder#file})} */
     public static ConfigBuilder config() {
         return new ConfigBuilder();
     }
 
-    /** Runs a pruning job without progress output. */
+    /**
+     * Runs a pruning job without progress output.
+     *
+     * @param config the configuration, from {@link ConfigBuilder#build()}
+     * @return the ranking, the chosen candidate and the paths written
+     */
     public static PruneResult prune(PruneConfig config) {
         return prune(config, ProgressListener.NONE);
     }
 
-    /** Runs a pruning job, reporting progress to {@code progress}. */
+    /**
+     * Runs a pruning job, reporting progress to {@code progress}.
+     *
+     * @param config the configuration, from {@link ConfigBuilder#build()}
+     * @param progress where long steps report progress
+     * @return the ranking, the chosen candidate and the paths written
+     */
     public static PruneResult prune(PruneConfig config, ProgressListener progress) {
-        PruneJob job;
-        ModelRuntime runtime = new DjlModelRuntime();
-        try {
-            job = Guice.createInjector(new PruneModule(config, progress, runtime)).getInstance(PruneJob.class);
-        } catch (CreationException | ProvisionException e) {
-            runtime.close();
-            // the wiring's report lists every binding; the user needs the one failure behind it (a plugin folder, say)
-            throw userFailure(e).orElseThrow(() -> e);
-        }
-        try (runtime) {
-            return job.run();
-        }
+        return PruneRunner.run(config, progress, Caller.JAVA_API);
     }
 
-    private static Optional<ZeroPruneException> userFailure(RuntimeException wiring) {
-        for (Throwable t = wiring; t != null; t = t.getCause()) {
-            if (t instanceof ZeroPruneException z) {
-                return Optional.of(z);
-            }
-        }
-        Collection<Message> messages = wiring instanceof CreationException c ? c.getErrorMessages()
-                : ((ProvisionException) wiring).getErrorMessages();
-        return messages.stream().map(Message::getCause).filter(ZeroPruneException.class::isInstance)
-                .map(ZeroPruneException.class::cast).findFirst();
-    }
-
-    /** The scoring strategies on the class path and in the given plugin directories. */
+    /**
+     * The scoring strategies on the class path and in the given plugin directories.
+     *
+     * @param pluginDirectories folders of plugin jars
+     * @return the registry, with the strategies found and any plugins that failed to load
+     */
     public static PluginRegistry strategies(List<Path> pluginDirectories) {
         return PluginRegistry.discover(pluginDirectories);
     }
 
-    /** Builds a {@link PruneConfig} from the defaults, an optional file and settings, validated on {@link #build()}. */
+    /**
+     * Builds a {@code PruneConfig} from the defaults, an optional file and settings, validated on {@link #build()}.
+     * Each method sets one configuration key (named in its comment; see {@code docs/configuration.md}); a later
+     * call replaces an earlier one, and the settings replace the file's.
+     */
     public static final class ConfigBuilder {
         private Optional<Path> file = Optional.empty();
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private final List<String> plugins = new ArrayList<>();
 
         private ConfigBuilder() {
         }
 
-        /** Starts from a YAML or JSON file instead of the bare defaults. */
+        /**
+         * Starts from a YAML or JSON file instead of the bare defaults; its relative plugin folders are
+         * resolved against the file's folder.
+         *
+         * @param configFile the configuration file
+         * @return this builder
+         */
         public ConfigBuilder file(Path configFile) {
             this.file = Optional.of(configFile);
             return this;
         }
 
-        /** Sets any key, e.g. {@code set("search.candidates", "500")}. */
+        /**
+         * Sets any key by its configuration name, e.g. {@code set("search.neuron-block", "32")}.
+         *
+         * @param key the key's path, as in the configuration file
+         * @param value the value as text, read as in a configuration file
+         * @return this builder
+         */
         public ConfigBuilder set(String key, String value) {
             settings.put(key, value);
             return this;
         }
 
-        /** The model: {@code embedded}, a checkpoint directory or an {@code .onnx} file. */
+        /**
+         * The model ({@code model}).
+         *
+         * @param model {@code embedded}, a checkpoint directory, an {@code .onnx} file or {@code djl://...}
+         * @return this builder
+         */
         public ConfigBuilder model(String model) {
             return set("model", model);
         }
 
-        /** A FLOPs budget: the kept fraction of the dense model's MACs. */
-        public ConfigBuilder flops(double ratio) {
-            return set("budget.flops", Double.toString(ratio));
+        /**
+         * The model ({@code model}): a checkpoint directory or an {@code .onnx} file.
+         *
+         * @param model the directory or file
+         * @return this builder
+         */
+        public ConfigBuilder model(Path model) {
+            return model(model.toString());
         }
 
-        /** The scoring strategy by name. */
+        /**
+         * The budget ({@code budget.<kind>}), replacing any other kind set before or in the file.
+         *
+         * @param kind what is counted: FLOPs, parameters or measured latency
+         * @param ratio the kept fraction of the dense model's, in (0, 1]
+         * @return this builder
+         */
+        public ConfigBuilder budget(BudgetKind kind, double ratio) {
+            BudgetKind.keys().forEach(k -> settings.remove("budget." + k));
+            return set("budget." + kind.key(), Double.toString(ratio));
+        }
+
+        /**
+         * A FLOPs budget ({@code budget.flops}): the kept fraction of the dense model's MACs per token.
+         *
+         * @param ratio in (0, 1]
+         * @return this builder
+         */
+        public ConfigBuilder flops(double ratio) {
+            return budget(BudgetKind.FLOPS, ratio);
+        }
+
+        /**
+         * A parameter budget ({@code budget.params}): the kept fraction of the encoder layers' parameters.
+         *
+         * @param ratio in (0, 1]
+         * @return this builder
+         */
+        public ConfigBuilder params(double ratio) {
+            return budget(BudgetKind.PARAMS, ratio);
+        }
+
+        /**
+         * A latency budget ({@code budget.latency}): the kept fraction of the dense model's measured forward time.
+         *
+         * @param ratio in (0, 1]
+         * @return this builder
+         */
+        public ConfigBuilder latency(double ratio) {
+            return budget(BudgetKind.LATENCY, ratio);
+        }
+
+        /**
+         * The scoring strategy by name ({@code scoring.strategy}), as {@code zeroprune strategies} lists it.
+         *
+         * @param name a registered strategy, e.g. {@code synthetic-fidelity}
+         * @return this builder
+         */
         public ConfigBuilder strategy(String name) {
             return set("scoring.strategy", name);
         }
 
-        /** One option of the scoring strategy. */
+        /**
+         * One option of the scoring strategy ({@code scoring.options.<key>}).
+         *
+         * @param key the option's key
+         * @param value its value as text, checked against the strategy's declared type
+         * @return this builder
+         */
         public ConfigBuilder option(String key, String value) {
             return set("scoring.options." + key, value);
         }
 
-        /** The search seed. */
+        /**
+         * The search strategy ({@code search.strategy}).
+         *
+         * @param name {@code evolutionary}, {@code random}, {@code greedy}, {@code uniform}, {@code exhaustive} or
+         *     {@code hybrid}
+         * @return this builder
+         */
+        public ConfigBuilder search(String name) {
+            return set("search.strategy", name);
+        }
+
+        /**
+         * How many candidates the search evaluates ({@code search.candidates}).
+         *
+         * @param count 1 or more
+         * @return this builder
+         */
+        public ConfigBuilder candidates(int count) {
+            return set("search.candidates", Integer.toString(count));
+        }
+
+        /**
+         * The search seed ({@code search.seed}).
+         *
+         * @param seed a non-negative integer
+         * @return this builder
+         */
         public ConfigBuilder seed(long seed) {
             return set("search.seed", Long.toString(seed));
         }
 
-        /** The model files of the export: {@code both} (the default), {@code safetensors} or {@code onnx}. */
-        public ConfigBuilder format(String format) {
-            return set("output.format", format);
-        }
-
-        /** {@code int8}: also write {@code model_qint8.onnx} beside {@code model.onnx}; {@code none} (the default): not. */
-        public ConfigBuilder quantize(String quantization) {
-            return set("output.quantize", quantization);
-        }
-
-        /** Int8 weights in 7 bits, for CPUs without VNNI (with {@code quantize("int8")}). */
-        public ConfigBuilder reduceRange(boolean reduceRange) {
-            return set("output.reduce-range", Boolean.toString(reduceRange));
-        }
-
         /**
-         * Reconstruction before export: {@code none} (the plain cut, the default), {@code distill} (every kept weight
-         * trained against the dense model; give it text with {@link #corpus(String)}), {@code tune}, {@code scales} or
-         * {@code refit}.
+         * Plugin directories ({@code plugins}), after the file's and any given before; {@code ./plugins} and
+         * {@code $ZEROPRUNE_PLUGINS} are searched too.
+         *
+         * @param directories folders of plugin jars, relative ones against the working directory
+         * @return this builder
          */
-        public ConfigBuilder reconstruct(String level) {
-            return set("reconstruct.level", level);
+        public ConfigBuilder plugins(Path... directories) {
+            return pluginDirectories(List.of(directories));
         }
 
         /**
-         * Calibration text: {@code builtin} (the sentences zeroprune ships) or a file of the caller's, one sentence
-         * per line; reconstruction and data-driven strategies calibrate on its calibration part.
+         * Plugin directories ({@code plugins}), as {@link #plugins(Path...)}.
+         *
+         * @param directories folders of plugin jars
+         * @return this builder
+         */
+        public ConfigBuilder pluginDirectories(List<Path> directories) {
+            directories.forEach(d -> plugins.add(d.toString()));
+            return this;
+        }
+
+        /**
+         * Calibration text ({@code scoring.corpus}): the reconstruction and data-driven strategies calibrate on its
+         * calibration part.
+         *
+         * @param sentences a text file of the caller's, one sentence per line
+         * @return this builder
+         */
+        public ConfigBuilder corpus(Path sentences) {
+            return corpus(sentences.toString());
+        }
+
+        /**
+         * Calibration text ({@code scoring.corpus}) in its configuration form.
+         *
+         * @param corpus {@code builtin} (the sentences zeroprune ships) or a file, one sentence per line
+         * @return this builder
          */
         public ConfigBuilder corpus(String corpus) {
             return set("scoring.corpus", corpus);
         }
 
-        /** The output directory. */
+        /**
+         * An STS benchmark file ({@code output.sts}), as {@code prune --sts}: the dense, cut and exported models'
+         * Spearman x100 on it go into the summary ({@code PruneResult.report()}).
+         *
+         * @param stsFile tab-separated: genre, file, year, id, score, sentence 1, sentence 2
+         * @return this builder
+         */
+        public ConfigBuilder sts(Path stsFile) {
+            return set("output.sts", stsFile.toString());
+        }
+
+        /**
+         * The model files of the export ({@code output.format}).
+         *
+         * @param format {@code ExportFormat#BOTH} (the default), {@code ExportFormat#SAFETENSORS} or
+         *     {@code ExportFormat#ONNX}
+         * @return this builder
+         */
+        public ConfigBuilder format(ExportFormat format) {
+            return set("output.format", format.key());
+        }
+
+        /**
+         * The model files of the export by their configuration name.
+         *
+         * @param format {@code both}, {@code safetensors} or {@code onnx}
+         * @return this builder
+         * @deprecated use {@link #format(ExportFormat)}
+         */
+        @Deprecated
+        public ConfigBuilder format(String format) {
+            return set("output.format", format);
+        }
+
+        /**
+         * Whether to also write {@code model_qint8.onnx} beside {@code model.onnx}, ONNX Runtime's dynamic int8
+         * form ({@code output.quantize} {@code int8} or {@code none}, the default).
+         *
+         * @param int8 true for the int8 model too
+         * @return this builder
+         */
+        public ConfigBuilder int8(boolean int8) {
+            return set("output.quantize", int8 ? "int8" : "none");
+        }
+
+        /**
+         * Quantization by its configuration name ({@code output.quantize}).
+         *
+         * @param quantization {@code int8} or {@code none}
+         * @return this builder
+         * @deprecated use {@link #int8(boolean)}
+         */
+        @Deprecated
+        public ConfigBuilder quantize(String quantization) {
+            return set("output.quantize", quantization);
+        }
+
+        /**
+         * Int8 weights in 7 bits, for CPUs without VNNI ({@code output.reduce-range}; with {@code int8(true)}).
+         *
+         * @param reduceRange true for 7-bit weights
+         * @return this builder
+         */
+        public ConfigBuilder reduceRange(boolean reduceRange) {
+            return set("output.reduce-range", Boolean.toString(reduceRange));
+        }
+
+        /**
+         * Reconstruction before export ({@code reconstruct.level}); see {@code docs/recovery.md}.
+         *
+         * @param level {@code ReconstructionLevel#NONE} (the plain cut, the default), {@code ReconstructionLevel#DISTILL}
+         *     (every kept weight trained against the dense model; give it text with {@link #corpus(Path)}),
+         *     {@code ReconstructionLevel#TUNE}, {@code ReconstructionLevel#SCALES} or {@code ReconstructionLevel#REFIT}
+         * @return this builder
+         */
+        public ConfigBuilder reconstruct(ReconstructionLevel level) {
+            return set("reconstruct.level", level.word());
+        }
+
+        /**
+         * Reconstruction before export by its configuration name ({@code reconstruct.level}).
+         *
+         * @param level {@code none}, {@code distill}, {@code tune}, {@code scales} or {@code refit}
+         * @return this builder
+         * @deprecated use {@link #reconstruct(ReconstructionLevel)}
+         */
+        @Deprecated
+        public ConfigBuilder reconstruct(String level) {
+            return set("reconstruct.level", level);
+        }
+
+        /**
+         * The output directory ({@code output.dir}).
+         *
+         * @param directory where the ranking, the summary and the pruned model go
+         * @return this builder
+         */
+        public ConfigBuilder output(Path directory) {
+            return output(directory.toString());
+        }
+
+        /**
+         * The output directory ({@code output.dir}).
+         *
+         * @param directory where the ranking, the summary and the pruned model go
+         * @return this builder
+         */
         public ConfigBuilder output(String directory) {
             return set("output.dir", directory);
         }
 
-        /** The validated configuration. */
+        /**
+         * Whether an existing output directory may be replaced ({@code output.overwrite}): one that zeroprune wrote,
+         * or an empty one; never anything else.
+         *
+         * @param overwrite true to replace it
+         * @return this builder
+         */
+        public ConfigBuilder overwrite(boolean overwrite) {
+            return set("output.overwrite", Boolean.toString(overwrite));
+        }
+
+        /**
+         * Whether the chosen candidate is written as a pruned checkpoint ({@code output.export}); false writes the
+         * ranking only.
+         *
+         * @param export false for the ranking only
+         * @return this builder
+         */
+        public ConfigBuilder export(boolean export) {
+            return set("output.export", Boolean.toString(export));
+        }
+
+        /**
+         * Which candidate is exported ({@code output.export-rank}).
+         *
+         * @param rank 1 for the best
+         * @return this builder
+         */
+        public ConfigBuilder exportRank(int rank) {
+            return set("output.export-rank", Integer.toString(rank));
+        }
+
+        /**
+         * Whether the exported model is timed against the dense one ({@code output.measure-latency}).
+         *
+         * @param measure false to skip the timing
+         * @return this builder
+         */
+        public ConfigBuilder measureLatency(boolean measure) {
+            return set("output.measure-latency", Boolean.toString(measure));
+        }
+
+        /**
+         * Threads that score candidates ({@code threads}).
+         *
+         * @param threads 0 for every core
+         * @return this builder
+         */
+        public ConfigBuilder threads(int threads) {
+            return set("threads", Integer.toString(threads));
+        }
+
+        /**
+         * {@return the validated configuration}
+         *
+         * @throws org.zeroprune.nas.ConfigException naming the key, the value and what was expected, the settings
+         *     made here being named {@code Java API}
+         */
         public PruneConfig build() {
-            return ConfigLoader.load(file, settings);
+            PruneConfig config = ConfigLoader.load(file, settings, Caller.JAVA_API);
+            return plugins.isEmpty() ? config : config.withPlugins(plugins);
         }
     }
 }

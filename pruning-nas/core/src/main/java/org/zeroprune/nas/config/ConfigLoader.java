@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.zeroprune.nas.Caller;
 import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.search.BudgetKind;
 
 /**
- * Reads a {@link PruneConfig}: the defaults, then a YAML or JSON file, then command-line
+ * Reads a {@link PruneConfig}: the defaults, then a YAML or JSON file, then the caller's
  * overrides ({@code key.path=value}), then binds and validates. Unknown keys, wrong types and
- * out-of-range values are {@link ConfigException}s that name the source and the key.
+ * out-of-range values are {@link ConfigException}s that name the source (the file, or the
+ * {@link Caller}: the command line or the Java API) and the key. Relative plugin folders in a file
+ * are resolved against the file's folder; those of the overrides are left as given.
  */
 public final class ConfigLoader {
     private ConfigLoader() {
@@ -25,24 +28,36 @@ public final class ConfigLoader {
      * @param overrides {@code key.path -> value} pairs applied last, in order
      */
     public static PruneConfig load(Optional<Path> file, Map<String, String> overrides) {
+        return load(file, overrides, Caller.COMMAND_LINE);
+    }
+
+    /**
+     * The configuration from defaults, an optional file and overrides, with messages worded for {@code caller}.
+     *
+     * @param file a YAML or JSON file, or empty
+     * @param overrides {@code key.path -> value} pairs applied last, in order
+     * @param caller who gave the overrides: named in messages about them
+     */
+    public static PruneConfig load(Optional<Path> file, Map<String, String> overrides, Caller caller) {
         List<String> budgetKeys = BudgetKind.keys().stream().map(k -> "budget." + k).toList();
         List<String> budgets = overrides.keySet().stream().filter(budgetKeys::contains).toList();
         if (budgets.size() > 1) {
-            // a file's budget is replaced by the command line's, but two on the command line contradict each other
-            throw new ConfigException("the command line sets " + budgets.size() + " budgets (" + budgets.stream()
-                    .map(k -> k + "=" + overrides.get(k)).collect(Collectors.joining(", ")) + "): give one of "
-                    + BudgetKind.keys().stream().map(k -> "--" + k).collect(Collectors.joining(", ")) + " ("
-                    + String.join(", ", budgetKeys) + ")");
+            // a file's budget is replaced by the overrides', but two among the overrides contradict each other
+            String kinds = BudgetKind.keys().stream().map(k -> caller == Caller.COMMAND_LINE ? "--" + k : k + "(ratio)")
+                    .collect(Collectors.joining(", "));
+            throw new ConfigException("the " + caller.settings() + " sets " + budgets.size() + " budgets ("
+                    + budgets.stream().map(k -> k + "=" + overrides.get(k)).collect(Collectors.joining(", "))
+                    + "): give one of " + kinds + " (" + String.join(", ", budgetKeys) + ")");
         }
         ObjectNode tree = defaults();
         String source = "defaults";
         if (file.isPresent()) {
             source = file.get().toString();
-            merge(tree, read(file.get()));
+            merge(tree, ConfigTree.resolvePlugins(read(file.get()), file.get()));
         }
         for (Map.Entry<String, String> override : overrides.entrySet()) {
             apply(tree, override.getKey(), override.getValue());
-            source = file.map(Path::toString).orElse("command line");
+            source = file.map(Path::toString).orElse(caller.settings());
         }
         return bind(tree, file.map(Path::toString).orElse(source));
     }

@@ -64,6 +64,24 @@ final class ConfigTree {
         return (ObjectNode) node;
     }
 
+    /**
+     * {@code tree} (read from {@code file}) with its relative {@code plugins} folders resolved against the
+     * file's folder, so that a configuration names its plugins wherever it is run from. Anything but a list
+     * of text is left for binding to refuse.
+     */
+    static ObjectNode resolvePlugins(ObjectNode tree, Path file) {
+        if (tree.get("plugins") instanceof ArrayNode plugins) {
+            Path folder = file.toAbsolutePath().normalize().getParent();
+            for (int i = 0; i < plugins.size(); i++) {
+                JsonNode entry = plugins.get(i);
+                if (entry.isTextual() && !entry.asText().isBlank() && !Path.of(entry.asText()).isAbsolute()) {
+                    plugins.set(i, TextNode.valueOf(folder.resolve(entry.asText()).normalize().toString()));
+                }
+            }
+        }
+        return tree;
+    }
+
     /** Deep-merges {@code overlay} into {@code base}. */
     static void merge(ObjectNode base, ObjectNode overlay) {
         JsonNode budget = overlay.get("budget");

@@ -1,6 +1,7 @@
 package org.zeroprune.nas.config;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -119,6 +120,17 @@ public record PruneConfig(
      */
     public record DistillConfig(int steps, double learningRate, double seconds, double relational, double pooled, double tokens,
             double layers, String init) {
+    }
+
+    /**
+     * {@return this configuration with {@code more} plugin directories after its own}
+     *
+     * @param more further plugin directories, as given (relative ones against the working directory)
+     */
+    public PruneConfig withPlugins(List<String> more) {
+        List<String> all = new ArrayList<>(plugins);
+        all.addAll(more);
+        return new PruneConfig(model, budget, search, scoring, output, all, threads, reconstruct);
     }
 
     /** Which budget kind is set (validation leaves exactly one). */

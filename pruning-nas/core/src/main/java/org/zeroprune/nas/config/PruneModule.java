@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import org.zeroprune.nas.Caller;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.runtime.ModelRuntime;
 import org.zeroprune.nas.search.SearchStrategies;
@@ -19,7 +20,7 @@ import org.zeroprune.spi.context.ProgressListener;
 
 /**
  * Wires a pruning run: the configuration, the plugin registry, the search strategies by name,
- * the model runtime and where progress goes.
+ * the model runtime, where progress goes and who called (whose wording messages use).
  */
 public final class PruneModule extends AbstractModule {
     /** Environment variable with extra plugin directories, separated like the class path. */
@@ -28,16 +29,30 @@ public final class PruneModule extends AbstractModule {
     private final PruneConfig config;
     private final ProgressListener progress;
     private final ModelRuntime runtime;
+    private final Caller caller;
 
     /**
+     * A run driven from the command line.
+     *
      * @param config the validated configuration
      * @param progress where long steps report progress
      * @param runtime how the model is run (forward pass, latency)
      */
     public PruneModule(PruneConfig config, ProgressListener progress, ModelRuntime runtime) {
+        this(config, progress, runtime, Caller.COMMAND_LINE);
+    }
+
+    /**
+     * @param config the validated configuration
+     * @param progress where long steps report progress
+     * @param runtime how the model is run (forward pass, latency)
+     * @param caller the command line or the Java API, whose names messages use
+     */
+    public PruneModule(PruneConfig config, ProgressListener progress, ModelRuntime runtime, Caller caller) {
         this.config = config;
         this.progress = progress;
         this.runtime = runtime;
+        this.caller = caller;
     }
 
     @Override
@@ -45,6 +60,7 @@ public final class PruneModule extends AbstractModule {
         bind(PruneConfig.class).toInstance(config);
         bind(ProgressListener.class).toInstance(progress);
         bind(ModelRuntime.class).toInstance(runtime);
+        bind(Caller.class).toInstance(caller);
         // the names and strategies come from the search package's registry, so that a strategy is named once
         MapBinder<String, SearchStrategy> searches = MapBinder.newMapBinder(binder(), String.class, SearchStrategy.class);
         SearchStrategies.factories().forEach((name, factory) -> searches.addBinding(name)

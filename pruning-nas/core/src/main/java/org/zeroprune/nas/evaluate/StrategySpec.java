@@ -12,7 +12,8 @@ import org.zeroprune.nas.ConfigException;
 /**
  * A scoring strategy with options, written {@code NAME} or {@code NAME:KEY=VALUE,KEY=VALUE} on the
  * command line, e.g. {@code zerolm:alpha-selection=fixed,alpha=0.3}: the one syntax of
- * {@code evaluate --strategy} and {@code benchmark flexibert --strategies}.
+ * {@code prune --strategy} (one strategy), {@code evaluate --strategy} and
+ * {@code benchmark flexibert --strategies}.
  *
  * <p>A list ({@link #parseList}) separates strategies with {@code ;} or {@code ,}: after a comma, a
  * {@code KEY=VALUE} item continues the strategy before it and anything else starts a new one, so

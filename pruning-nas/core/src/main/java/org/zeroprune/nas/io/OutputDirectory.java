@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.zeroprune.nas.Caller;
 import org.zeroprune.nas.ZeroPruneException;
 
 /**
@@ -29,15 +30,17 @@ public final class OutputDirectory implements AutoCloseable {
     private final Path target;
     private final boolean overwrite;
     private final String command;
+    private final Caller caller;
     private final OutputLock lock;
     private final Path temp;
     private final Thread cleanup;
     private boolean leaveTemp;
 
-    private OutputDirectory(Path target, boolean overwrite, String command, OutputLock lock) {
+    private OutputDirectory(Path target, boolean overwrite, String command, Caller caller, OutputLock lock) {
         this.target = target;
         this.overwrite = overwrite;
         this.command = command;
+        this.caller = caller;
         this.lock = lock;
         // created now: proves the folder writable before the work, and is deleted if the JVM is stopped
         this.temp = TemporarySiblings.create(target);
@@ -60,19 +63,28 @@ public final class OutputDirectory implements AutoCloseable {
      * are skipped): replacing it would delete what the run reads.
      */
     public static OutputDirectory claim(Path directory, boolean overwrite, String command, List<String> inputs) {
+        return claim(directory, overwrite, command, inputs, Caller.COMMAND_LINE);
+    }
+
+    /**
+     * As {@link #claim(Path, boolean, String, List)}, with messages worded for {@code caller} (the command
+     * line's {@code --out} and {@code --overwrite}, or the Java API's methods).
+     */
+    public static OutputDirectory claim(Path directory, boolean overwrite, String command, List<String> inputs,
+            Caller caller) {
         Path given = directory.toAbsolutePath().normalize();
         if (given.getParent() == null) {
             throw new ZeroPruneException("cannot write the output to " + directory + ": choose a directory below it");
         }
         Path target = createParent(directory, given.getParent()).resolve(given.getFileName());
-        refuseWorkingDirectory(directory, target);
-        refuseInputsInside(directory, target, inputs);
+        refuseWorkingDirectory(directory, target, caller);
+        refuseInputsInside(directory, target, inputs, caller);
         OutputLock lock = OutputLock.acquire(target);
         try {
-            ReplaceCheck.require(target, overwrite, "");
-            refuseMountPoint(directory, target);
+            ReplaceCheck.require(target, overwrite, "", caller);
+            refuseMountPoint(directory, target, caller);
             TemporarySiblings.deleteStale(target);
-            return new OutputDirectory(target, overwrite, command, lock);
+            return new OutputDirectory(target, overwrite, command, caller, lock);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -80,7 +92,7 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /** Replacing the folder a shell sits in (or one above it) would leave that shell in a deleted folder. */
-    private static void refuseWorkingDirectory(Path directory, Path target) {
+    private static void refuseWorkingDirectory(Path directory, Path target, Caller caller) {
         Path here;
         try {
             here = Path.of("").toAbsolutePath().toRealPath();
@@ -88,13 +100,13 @@ public final class OutputDirectory implements AutoCloseable {
             return;
         }
         if (here.startsWith(target)) {
-            throw new ZeroPruneException("--out " + directory + " is the current directory or contains it; zeroprune"
-                    + " replaces its output directory as a whole: choose a directory below it, e.g. --out out");
+            throw new ZeroPruneException(caller.output(directory) + " is the current directory or contains it; zeroprune"
+                    + " replaces its output directory as a whole: choose a directory below it, e.g. " + caller.output("out"));
         }
     }
 
     /** A mount point cannot be renamed, so zeroprune could never put its output there (an empty volume, say). */
-    private static void refuseMountPoint(Path directory, Path target) {
+    private static void refuseMountPoint(Path directory, Path target, Caller caller) {
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -102,16 +114,16 @@ public final class OutputDirectory implements AutoCloseable {
             Object device = Files.getAttribute(target, "unix:dev", LinkOption.NOFOLLOW_LINKS);
             Object parentDevice = Files.getAttribute(target.getParent(), "unix:dev");
             if (!device.equals(parentDevice)) {
-                throw new ZeroPruneException("--out " + directory + " is a mount point, which zeroprune cannot replace"
-                        + " (it writes its output beside the target and renames it into place): use a directory inside it,"
-                        + " e.g. --out " + directory.resolve("out"));
+                throw new ZeroPruneException(caller.output(directory) + " is a mount point, which zeroprune cannot"
+                        + " replace (it writes its output beside the target and renames it into place): use a directory"
+                        + " inside it, e.g. " + caller.output(directory.resolve("out")));
             }
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             // no unix view here: a failed final move still keeps the output (see write)
         }
     }
 
-    private static void refuseInputsInside(Path directory, Path target, List<String> inputs) {
+    private static void refuseInputsInside(Path directory, Path target, List<String> inputs, Caller caller) {
         for (String input : inputs) {
             if (input == null || input.isBlank()) {
                 continue;
@@ -123,8 +135,8 @@ public final class OutputDirectory implements AutoCloseable {
                 continue; // not a file or folder on disk (a model name such as 'embedded', say)
             }
             if (path.startsWith(target)) {
-                throw new ZeroPruneException("--out " + directory + " holds this run's input " + input + "; writing the"
-                        + " output there would replace what the run reads: choose another --out");
+                throw new ZeroPruneException(caller.output(directory) + " holds this run's input " + input + "; writing"
+                        + " the output there would replace what the run reads: choose another " + caller.output());
             }
         }
     }
@@ -179,7 +191,7 @@ public final class OutputDirectory implements AutoCloseable {
 
     private void publish() throws IOException {
         try {
-            ReplaceCheck.require(target, overwrite, " (it changed during this run)");
+            ReplaceCheck.require(target, overwrite, " (it changed during this run)", caller);
         } catch (ZeroPruneException e) {
             throw new ZeroPruneException(e.getMessage() + kept(), e);
         }

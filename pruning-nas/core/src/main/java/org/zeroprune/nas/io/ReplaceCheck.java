@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.zeroprune.nas.Caller;
 import org.zeroprune.nas.ZeroPruneException;
 
-/** Whether an output path may be written: absent, or a directory that {@code --overwrite} may replace. */
+/** Whether an output path may be written: absent, or a directory that overwriting may replace. */
 final class ReplaceCheck {
     private static final int LISTED = 5;
 
@@ -21,34 +22,37 @@ final class ReplaceCheck {
      * directory or one that zeroprune wrote and nobody added to.
      *
      * @param when appended to the reason, e.g. that the target changed during the run
+     * @param caller whose option or method names the output and the permission in messages
      */
-    static void require(Path target, boolean overwrite, String when) {
+    static void require(Path target, boolean overwrite, String when, Caller caller) {
+        String another = "choose another " + caller.output();
+        String overwriteName = caller.overwrite();
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         if (Files.isSymbolicLink(target)) {
             throw refuse(target + " is a symbolic link" + when + "; zeroprune does not write through links: give the"
-                    + " directory itself, or another --out");
+                    + " directory itself, or " + another.replace("choose ", ""));
         }
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             String kind = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? "a file" : "not a directory (a device or"
                     + " a special file)";
             throw refuse(target + " exists and is " + kind + when + "; zeroprune writes a directory there and never"
-                    + " replaces anything else, not even with --overwrite: choose another --out");
+                    + " replaces anything else, not even with " + overwriteName + ": " + another);
         }
         Optional<String> notOurs = notReplaceable(target);
         if (!overwrite) {
-            // suggest --overwrite only where it would work
+            // suggest overwriting only where it would work
             throw refuse("output directory " + target + " exists" + when + notOurs.map(r -> "; " + r + ": move it away,"
-                    + " or choose another --out").orElse("; pass --overwrite to replace it, or choose another --out"));
+                    + " or " + another).orElse("; " + caller.overwriteHint() + " to replace it, or " + another));
         }
         if (notOurs.isPresent()) {
-            throw refuse(target + when + ": " + notOurs.get() + "; --overwrite replaces only what zeroprune wrote: move it away,"
-                    + " or choose another --out");
+            throw refuse(target + when + ": " + notOurs.get() + "; " + overwriteName + " replaces only what zeroprune wrote: move"
+                    + " it away, or " + another);
         }
     }
 
-    /** Why {@code --overwrite} may not replace the directory {@code target}, if it may not. */
+    /** Why overwriting may not replace the directory {@code target}, if it may not. */
     private static Optional<String> notReplaceable(Path target) {
         List<String> entries = entries(target);
         if (entries.isEmpty()) {
@@ -72,7 +76,7 @@ final class ReplaceCheck {
             return list.map(p -> p.getFileName().toString() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
                     .sorted().toList();
         } catch (IOException e) {
-            throw refuse("cannot read " + directory + " (" + AtomicFiles.reason(e) + ") to check what --overwrite would"
+            throw refuse("cannot read " + directory + " (" + AtomicFiles.reason(e) + ") to check what overwriting would"
                     + " replace");
         }
     }

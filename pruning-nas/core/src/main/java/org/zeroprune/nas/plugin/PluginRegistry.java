@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,42 +32,70 @@ import org.zeroprune.spi.ScoringStrategyProvider;
  * {@code original-X.jar} next to {@code X.jar} is skipped. Each plugin gets its own
  * class loader whose parent is the framework's, so it sees the SPI but not the other plugins.
  *
- * <p>Two providers with the same name are refused with an error naming both sources. A provider
- * that fails to load is left out and reported in {@link #problems()}; it never takes the others
- * down.
+ * <p>A plugin reached twice (a folder named twice, or through a symbolic link) is loaded once: plugins
+ * are told apart by their real paths. Two different plugins that provide the same name (an old
+ * version left beside a new one, say) are a warning in {@link #problems()}; only selecting that name
+ * is refused, with an error naming both sources. A provider that fails to load is left out and
+ * reported in {@link #problems()}; it never takes the others down.
  */
 public final class PluginRegistry {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final Map<String, RegisteredStrategy> strategies;
+    private final Map<String, String> duplicates;
     private final List<String> problems;
 
-    private PluginRegistry(Map<String, RegisteredStrategy> strategies, List<String> problems) {
+    private PluginRegistry(Map<String, RegisteredStrategy> strategies, Map<String, List<RegisteredStrategy>> duplicates,
+            List<String> problems) {
         this.strategies = Collections.unmodifiableMap(strategies);
-        this.problems = List.copyOf(problems);
+        Map<String, String> refusals = new LinkedHashMap<>();
+        duplicates.forEach((name, providers) -> refusals.put(name, describeDuplicate(name, providers)));
+        this.duplicates = Collections.unmodifiableMap(refusals);
+        List<String> all = new ArrayList<>(problems);
+        refusals.values().forEach(r -> all.add(r + " (refused only when selected)"));
+        this.problems = List.copyOf(all);
     }
 
     /**
      * Finds every provider visible to {@code classPath} and in {@code pluginDirectories}.
      *
-     * @throws PluginException on a duplicate name or an unreadable plugin directory
+     * @throws PluginException on an unreadable plugin directory
      */
     public static PluginRegistry discover(ClassLoader classPath, List<Path> pluginDirectories) {
         Map<String, RegisteredStrategy> found = new LinkedHashMap<>();
+        Map<String, List<RegisteredStrategy>> duplicates = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        load(classPath, null, found, problems);
+        load(classPath, null, found, duplicates, problems);
+        Set<Path> seen = new HashSet<>();
         for (Path dir : pluginDirectories) {
             for (Path plugin : pluginsIn(dir)) {
+                if (!seen.add(realPath(plugin))) {
+                    continue; // the same jar reached again (a folder named twice, a link): one plugin, not two
+                }
                 URL[] urls = urls(plugin, problems);
                 if (urls.length == 0) {
                     continue;
                 }
                 URLClassLoader loader = new URLClassLoader("zeroprune-plugin:" + plugin.getFileName(), urls,
                         PluginRegistry.class.getClassLoader());
-                load(loader, plugin, found, problems);
+                load(loader, plugin, found, duplicates, problems);
             }
         }
-        return new PluginRegistry(found, problems);
+        return new PluginRegistry(found, duplicates, problems);
+    }
+
+    private static Path realPath(Path plugin) {
+        try {
+            return plugin.toRealPath();
+        } catch (IOException e) {
+            return plugin.toAbsolutePath().normalize();
+        }
+    }
+
+    private static String describeDuplicate(String name, List<RegisteredStrategy> providers) {
+        return providers.size() + " plugins provide the strategy '" + name + "': " + providers.stream()
+                .map(r -> r.provider().getClass().getName() + " from " + r.source()).collect(Collectors.joining(" and "))
+                + "; remove all but one of them (an old version left in a plugin directory?)";
     }
 
     /** The providers on the framework's own class path only. */
@@ -73,7 +103,8 @@ public final class PluginRegistry {
         return discover(PluginRegistry.class.getClassLoader(), pluginDirectories);
     }
 
-    private static void load(ClassLoader loader, Path plugin, Map<String, RegisteredStrategy> found, List<String> problems) {
+    private static void load(ClassLoader loader, Path plugin, Map<String, RegisteredStrategy> found,
+            Map<String, List<RegisteredStrategy>> duplicates, List<String> problems) {
         String where = plugin == null ? "the class path" : plugin.toString();
         Iterator<ServiceLoader.Provider<ScoringStrategyProvider>> providers;
         try {
@@ -113,13 +144,11 @@ public final class PluginRegistry {
                         + "'; expected lower-case letters, digits and hyphens");
                 continue;
             }
-            RegisteredStrategy previous = found.get(name);
+            RegisteredStrategy registered = new RegisteredStrategy(provider, source);
+            RegisteredStrategy previous = found.putIfAbsent(name, registered);
             if (previous != null) {
-                throw new PluginException("two plugins provide the strategy '" + name + "': "
-                        + previous.provider().getClass().getName() + " from " + previous.source() + " and "
-                        + provider.getClass().getName() + " from " + source + "; remove one of them");
+                duplicates.computeIfAbsent(name, n -> new ArrayList<>(List.of(previous))).add(registered);
             }
-            found.put(name, new RegisteredStrategy(provider, source));
         }
     }
 
@@ -204,9 +233,13 @@ public final class PluginRegistry {
     /**
      * The strategy with this name.
      *
-     * @throws PluginException listing the available names when there is none
+     * @throws PluginException listing the available names when there is none, or naming every source when
+     *     several plugins provide it
      */
     public RegisteredStrategy get(String name) {
+        if (duplicates.containsKey(name)) {
+            throw new PluginException(duplicates.get(name));
+        }
         RegisteredStrategy strategy = strategies.get(name);
         if (strategy == null) {
             String available = strategies.isEmpty() ? "none (is the plugin jar on the class path or in a plugin directory?)"
@@ -217,7 +250,10 @@ public final class PluginRegistry {
         return strategy;
     }
 
-    /** Providers that could not be loaded, one message each; they are left out of the registry. */
+    /**
+     * Providers that could not be loaded, one message each (they are left out of the registry), and names that
+     * several plugins provide (refused when selected).
+     */
     public List<String> problems() {
         return problems;
     }

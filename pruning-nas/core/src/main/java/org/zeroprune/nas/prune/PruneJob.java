@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.zeroprune.nas.Caller;
 import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.cost.LayerCosts;
@@ -50,16 +51,18 @@ public final class PruneJob {
     private final Map<String, SearchStrategy> searches;
     private final ProgressListener progress;
     private final ModelRuntime runtime;
+    private final Caller caller;
 
-    /** A job over injected parts. */
+    /** A job over injected parts; {@code caller} words the output directory's messages. */
     @Inject
     public PruneJob(PruneConfig config, PluginRegistry registry, Map<String, SearchStrategy> searches,
-            ProgressListener progress, ModelRuntime runtime) {
+            ProgressListener progress, ModelRuntime runtime, Caller caller) {
         this.config = config;
         this.registry = registry;
         this.searches = searches;
         this.progress = progress;
         this.runtime = runtime;
+        this.caller = caller;
     }
 
     /** Runs the pipeline. */
@@ -67,7 +70,7 @@ public final class PruneJob {
         Path out = Paths.get(config.output().dir());
         // checked and locked before the work, so that a refused or unwritable output fails in a second
         try (OutputDirectory output = OutputDirectory.claim(out, config.output().overwrite(), "prune",
-                List.of(config.model(), config.scoring().corpus(), config.output().sts()))) {
+                List.of(config.model(), config.scoring().corpus(), config.output().sts()), caller)) {
             return run(output, out);
         }
     }

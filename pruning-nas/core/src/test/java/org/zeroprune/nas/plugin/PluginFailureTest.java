@@ -63,11 +63,25 @@ class PluginFailureTest {
     }
 
     @Test
-    void aDuplicateNameIsRefusedNamingBothSources(@TempDir Path second) throws Exception {
+    void aDuplicatedJarIsAWarningAndOnlyItsStrategiesAreRefusedNamingBothJars(@TempDir Path second) throws Exception {
         Files.copy(plugins.resolve("faulty-plugin.jar"), second.resolve("copy.jar"));
-        PluginException e = assertThrows(PluginException.class, () -> PluginRegistry.discover(List.of(plugins, second)));
-        assertTrue(e.getMessage().contains("two plugins provide the strategy 'jar-good'"), e.getMessage());
+        PluginRegistry registry = PluginRegistry.discover(List.of(plugins, second));
+        assertTrue(registry.names().contains("jar-good"), registry.names().toString());
+        String warning = registry.problems().stream().filter(p -> p.contains("'jar-good'")).findFirst().orElseThrow();
+        assertTrue(warning.contains("2 plugins provide the strategy 'jar-good'") && warning.contains("faulty-plugin.jar")
+                && warning.contains("copy.jar") && warning.contains("refused only when selected"), warning);
+        PluginException e = assertThrows(PluginException.class, () -> registry.get("jar-good"));
         assertTrue(e.getMessage().contains("faulty-plugin.jar") && e.getMessage().contains("copy.jar"), e.getMessage());
+        assertEquals("test-params", registry.get("test-params").name(), "the other strategies are untouched");
+    }
+
+    @Test
+    void theSameJarReachedTwiceIsNoDuplicate(@TempDir Path linked, @TempDir Path elsewhere) throws Exception {
+        Files.createSymbolicLink(linked.resolve("link.jar"), plugins.resolve("faulty-plugin.jar"));
+        Path linkedFolder = Files.createSymbolicLink(elsewhere.resolve("folder"), plugins);
+        PluginRegistry registry = PluginRegistry.discover(List.of(plugins, plugins, linked, linkedFolder));
+        assertEquals(1, registry.problems().size(), registry.problems().toString()); // the broken constructor alone
+        assertTrue(registry.get("jar-good").source().endsWith("faulty-plugin.jar"));
     }
 
     private static void assertMessage(Path out, String strategy, String... fragments) {

@@ -19,8 +19,10 @@ import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.export.onnx.OnnxModelCheck;
 import org.zeroprune.nas.rank.RankingMasks;
+import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 import org.zeroprune.nas.search.BudgetException;
 import org.zeroprune.nas.testing.TinyBert;
 import org.zeroprune.spi.mask.PruningMask;
@@ -98,7 +100,7 @@ class PruneJobTest {
         Path out = dir.resolve("rerank");
         var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
                 .flops(0.6).seed(5).set("search.candidates", "20").set("output.measure-latency", "false")
-                .reconstruct("tune").set("reconstruct.steps", "3").set("reconstruct.rerank", "3").format("safetensors")
+                .reconstruct(ReconstructionLevel.TUNE).set("reconstruct.steps", "3").set("reconstruct.rerank", "3").format(ExportFormat.SAFETENSORS)
                 .output(out.toString()).build());
         JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
         JsonNode trials = summary.get("rerank");
@@ -133,7 +135,7 @@ class PruneJobTest {
     void outputFormatChoosesTheModelFiles(String format) throws Exception {
         Path out = dir.resolve("format-" + format);
         var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
-                .set("search.candidates", "10").set("output.measure-latency", "false").format(format).reconstruct("none")
+                .set("search.candidates", "10").set("output.measure-latency", "false").format(ExportFormat.named(format)).reconstruct(ReconstructionLevel.NONE)
                 .output(out.toString()).build());
         Path model = out.resolve("model");
         assertEquals(format.equals("safetensors"), Files.exists(model.resolve("model.safetensors")));
@@ -146,7 +148,7 @@ class PruneJobTest {
     void quantizeInt8WritesTheInt8ModelBesideModelOnnxAndTimesIt() throws Exception {
         Path out = dir.resolve("int8");
         var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
-                .set("search.candidates", "10").set("output.latency-seconds", "3").quantize("int8").reconstruct("none")
+                .set("search.candidates", "10").set("output.latency-seconds", "3").int8(true).reconstruct(ReconstructionLevel.NONE)
                 .set("budget.latency-batch", "1").output(out.toString()).build());
         Path model = out.resolve("model");
         assertTrue(Files.isRegularFile(model.resolve("model.onnx")) && Files.isRegularFile(model.resolve("model_qint8.onnx")));
@@ -242,7 +244,7 @@ class PruneJobTest {
         Path model = tiny.write(dir.resolve("tiny"));
         Path out = dir.resolve("out");
         ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").flops(1.0)
-                .set("search.strategy", "exhaustive").set("search.neuron-block", "4").set("search.candidates", "1000").reconstruct("none")
+                .set("search.strategy", "exhaustive").set("search.neuron-block", "4").set("search.candidates", "1000").reconstruct(ReconstructionLevel.NONE)
                 .set("output.measure-latency", "false")
                 .output(out.toString()).build());
         // 2 layers x (2^2 head subsets x 2^2 block subsets) = 16^2 genomes, all within a budget of 1.0
@@ -261,7 +263,7 @@ class PruneJobTest {
                 .strategy("test-params").set("search.strategy", "random").output(out.toString()).build()));
         assertTrue(e.getMessage().contains("exists; it was not written by zeroprune"), e.getMessage());
         ZeroPrune.ConfigBuilder overwrite = ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
-                .set("search.candidates", "10").reconstruct("none").set("output.measure-latency", "false")
+                .set("search.candidates", "10").reconstruct(ReconstructionLevel.NONE).set("output.measure-latency", "false")
                 .set("output.overwrite", "true").output(out.toString());
         e = assertThrows(ZeroPruneException.class, () -> ZeroPrune.prune(overwrite.build()));
         assertTrue(e.getMessage().contains("not written by zeroprune") && e.getMessage().contains("keep.txt"), e.getMessage());
@@ -291,7 +293,7 @@ class PruneJobTest {
         tiny.intermediate = 256;
         Path model = tiny.write(dir.resolve("tiny"));
         Path out = dir.resolve("out");
-        ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").set("search.strategy", "random").reconstruct("none")
+        ZeroPrune.prune(ZeroPrune.config().model(model.toString()).strategy("test-params").set("search.strategy", "random").reconstruct(ReconstructionLevel.NONE)
                 .set("budget.latency", "0.7")
                 .set("budget.sequence-length", "32").set("search.neuron-block", "16").set("search.candidates", "50")
                 .set("output.measure-latency", "false").output(out.toString()).build());

@@ -13,10 +13,11 @@ import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.DType;
 import org.zeroprune.nas.config.PruneConfig;
-import org.zeroprune.nas.io.ResultFile;
 import org.zeroprune.nas.importer.EmbeddedModel;
+import org.zeroprune.nas.io.ResultFile;
 import org.zeroprune.nas.prune.PruneResult;
 import org.zeroprune.nas.prune.PruneSummary;
+import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 import org.zeroprune.spi.context.ProgressListener;
 
 /**
@@ -90,10 +91,10 @@ public final class PruneBenchmark {
                 .set("search.unit-selection", unitSelection).set("output.masks", masks)
                 .set("plugins", JSON.writeValueAsString(plugins)).output(out.toString());
         if (row == PruneRow.BERT_BASE_NO_RECONSTRUCT) {
-            builder.reconstruct("none");
+            builder.reconstruct(ReconstructionLevel.NONE);
         }
         if (!row.defaultPath()) {
-            builder.strategy(strategy).flops(0.5).set("search.strategy", "evolutionary").reconstruct("none")
+            builder.strategy(strategy).flops(0.5).set("search.strategy", "evolutionary").reconstruct(ReconstructionLevel.NONE)
                     .set("output.measure-latency", "false");
         }
         int asked = candidates.orElse(row.defaultPath() ? -1 : ZEROLM_CANDIDATES);
