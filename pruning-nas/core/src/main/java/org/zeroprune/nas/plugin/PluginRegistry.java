@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
@@ -31,8 +32,8 @@ import org.zeroprune.spi.ScoringStrategyProvider;
  * class loader whose parent is the framework's, so it sees the SPI but not the other plugins.
  *
  * <p>Two providers with the same name are refused with an error naming both sources. A provider
- * that fails to load is left out and reported in {@link #problems()}; it never takes the others
- * down.
+ * that fails to load, or was compiled against another major version of the SPI, is left out and
+ * reported in {@link #problems()}; it never takes the others down.
  */
 public final class PluginRegistry {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -111,6 +112,11 @@ public final class PluginRegistry {
             if (name == null || !NAME.matcher(name).matches()) {
                 problems.add(candidate.type().getName() + " (" + source + ") has an invalid name '" + name
                         + "'; expected lower-case letters, digits and hyphens");
+                continue;
+            }
+            Optional<String> incompatible = SpiCompatibility.problem(provider, name, source);
+            if (incompatible.isPresent()) {
+                problems.add(incompatible.get());
                 continue;
             }
             RegisteredStrategy previous = found.get(name);

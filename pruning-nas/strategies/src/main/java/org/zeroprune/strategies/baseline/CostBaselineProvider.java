@@ -27,6 +27,11 @@ abstract class CostBaselineProvider implements ScoringStrategyProvider {
     }
 
     @Override
+    public final String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public final String description() {
         return description;
     }

@@ -33,6 +33,11 @@ public final class MagnitudeProvider implements ScoringStrategyProvider {
     }
 
     @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String description() {
         return "Baseline: sum of |w| over the weights and biases the candidate keeps (LayerNorms excluded)";
     }

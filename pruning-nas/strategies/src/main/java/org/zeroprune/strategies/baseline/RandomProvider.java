@@ -29,6 +29,11 @@ public final class RandomProvider implements ScoringStrategyProvider {
     }
 
     @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String description() {
         return "Baseline: seeded uniform random score in [0, 1), a pure function of the seed and the mask";
     }

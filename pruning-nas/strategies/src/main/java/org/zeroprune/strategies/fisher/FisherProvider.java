@@ -46,6 +46,11 @@ public final class FisherProvider implements ScoringStrategyProvider {
     }
 
     @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String description() {
         return "Data-driven reference (Kwon et al. 2022): Fisher information of head and neuron masks on calibration"
                 + " text; score = -1/2 * sum over removed units";

@@ -46,6 +46,11 @@ public final class PerturbationProvider implements ScoringStrategyProvider {
     }
 
     @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String description() {
         return "Data-free, weight-only: minus the expected output energy of the removed heads and neurons (Gaussian "
                 + "input from the LayerNorms), relative to the residual stream";

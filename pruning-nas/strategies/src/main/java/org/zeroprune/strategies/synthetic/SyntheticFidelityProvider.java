@@ -50,6 +50,11 @@ public final class SyntheticFidelityProvider implements ScoringStrategyProvider 
     }
 
     @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String description() {
         return "Data-free: mean cosine similarity to the dense model's sentence embeddings on token sequences the "
                 + "strategy generates (no corpus); one forward pass per candidate";
