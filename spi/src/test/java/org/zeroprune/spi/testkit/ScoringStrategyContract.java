@@ -209,7 +209,7 @@ public abstract class ScoringStrategyContract {
         return strategy.prepare(modelOnce(), context(modelOnce(), SEED, strategy.requirements()));
     }
 
-    /** The dense mask and {@link #maskCount()} random ones over {@link #modelOnce()}, the same on every call. */
+    /** The dense mask and {@link #maskCount()} random ones over the model, the same on every call. */
     private List<PruningMask> masks() {
         if (masks == null) {
             RandomMasks random = new RandomMasks(new SplittableRandom(11));
@@ -223,11 +223,7 @@ public abstract class ScoringStrategyContract {
         return masks;
     }
 
-    @Override
-    public String toString() {
-        return "contract of " + strategyName();
-    }
-
+    /** {@link #model()}, made once per test: preparations and masks share one instance, as in a run. */
     private ModelView modelOnce() {
         if (model == null) {
             model = model();
