@@ -1,5 +1,6 @@
 package org.zeroprune.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,12 +12,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
 
-/** The real plugin jar, built by the build, found in a plugin directory (it is not on the test class path). */
+/**
+ * The real plugin jar, built by the build, found in a plugin directory (it is not on the test class path),
+ * beside the strategies that ship with the framework, which are on it.
+ */
 class PluginDirectoryTest {
+    /** What module zeroprune-strategies ships, on the class path of every user of the framework. */
+    private static final List<String> SHIPPED =
+            List.of("fisher", "flops", "magnitude", "params", "perturbation", "random", "synthetic-fidelity");
+
     @Test
     void findsEveryStrategyOfThePluginJarWithTheJarAsItsSource() {
         PluginRegistry registry = PluginRegistry.discover(List.of(Plugins.directory()));
-        for (String name : List.of("zerolm", "params", "flops", "magnitude", "random")) {
+        for (String name : List.of("zerolm", "zerolm-relative")) {
             String source = registry.get(name).source();
             assertTrue(source.endsWith(".jar") && source.contains("zeroprune-proxy-plugin"), name + " from " + source);
         }
@@ -24,10 +32,16 @@ class PluginDirectoryTest {
     }
 
     @Test
-    void withoutThePluginDirectoryTheStrategiesAreMissingAndTheErrorSaysWhatExists() {
+    void withoutThePluginDirectoryTheShippedStrategiesRemainAndTheErrorSaysWhatExists() {
         PluginRegistry registry = PluginRegistry.discover(List.of());
+        assertEquals(SHIPPED, registry.names(), "the framework's own strategies, from its class path");
+        for (String name : SHIPPED) {
+            String source = registry.get(name).source();
+            assertTrue(source.contains("strategies"), name + " from " + source);
+        }
         PluginException e = assertThrows(PluginException.class, () -> registry.get("zerolm"));
-        assertTrue(e.getMessage().contains("unknown scoring strategy 'zerolm'"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown scoring strategy 'zerolm'; available: " + String.join(", ", SHIPPED)),
+                e.getMessage());
     }
 
     @Test

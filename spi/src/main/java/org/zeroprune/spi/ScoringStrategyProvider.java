@@ -11,6 +11,23 @@ import java.util.List;
 public interface ScoringStrategyProvider {
 
     /**
+     * The version of this SPI, {@code MAJOR.MINOR}. A new minor version only adds (default methods,
+     * new helpers); a new major version changes what existing plugins rely on, so the framework
+     * refuses a provider compiled against another major version.
+     */
+    String SPI_VERSION = "1.0";
+
+    /**
+     * The SPI version this provider was compiled against. Implement it as
+     * {@code return SPI_VERSION;}: the compiler copies the constant into the provider's own class
+     * file, so the method keeps answering the version the plugin was built with, whatever SPI the
+     * framework that loads it has. (A default method could not do this: its body would be the
+     * framework's.) The framework leaves out a provider whose major version differs from its own
+     * and says so.
+     */
+    String spiVersion();
+
+    /**
      * {@return the unique name by which a configuration selects this strategy, for example {@code zerolm}}
      * Lower case letters, digits and hyphens; two providers with the same name are refused.
      */

@@ -2,8 +2,8 @@ package org.zeroprune.plugin.relative;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.zeroprune.plugin.units.EntryMeasure;
-import org.zeroprune.plugin.units.KeptSum;
+import org.zeroprune.spi.sums.EntryMeasure;
+import org.zeroprune.spi.sums.KeptSum;
 import org.zeroprune.spi.mask.UnitSet;
 import org.zeroprune.spi.model.ModuleView;
 import org.zeroprune.spi.model.WeightView;

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.zeroprune.plugin.units.Masks;
+import org.zeroprune.spi.sums.Masks;
 import org.zeroprune.spi.CandidateScorer;
 import org.zeroprune.spi.UnitImportance;
 import org.zeroprune.spi.mask.PruningMask;

@@ -33,6 +33,11 @@ public final class ZeroLmRelativeProvider implements ScoringStrategyProvider {
     }
 
     @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String description() {
         return "Data-free, weight-only: share of the dense ZeroLM capacity the candidate keeps, per module, averaged over "
                 + "layers, balanced by alpha";

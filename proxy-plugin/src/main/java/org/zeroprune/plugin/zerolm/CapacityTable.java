@@ -1,6 +1,6 @@
 package org.zeroprune.plugin.zerolm;
 
-import org.zeroprune.plugin.units.Masks;
+import org.zeroprune.spi.sums.Masks;
 import org.zeroprune.spi.mask.PruningMask;
 import org.zeroprune.spi.mask.UnitSet;
 import org.zeroprune.spi.model.ModuleKind;

@@ -2,8 +2,8 @@ package org.zeroprune.plugin.zerolm;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.zeroprune.plugin.units.EntryMeasure;
-import org.zeroprune.plugin.units.KeptSum;
+import org.zeroprune.spi.sums.EntryMeasure;
+import org.zeroprune.spi.sums.KeptSum;
 import org.zeroprune.spi.mask.UnitSet;
 import org.zeroprune.spi.model.LayerView;
 import org.zeroprune.spi.model.ModelView;

@@ -5,7 +5,7 @@ import org.zeroprune.plugin.spectral.MaskedSpectrum;
 import org.zeroprune.plugin.spectral.SharedSpectra;
 import org.zeroprune.plugin.spectral.SharedSpectra.MatrixPrint;
 import org.zeroprune.plugin.spectral.SpectralStatistic;
-import org.zeroprune.plugin.units.WeightCuts;
+import org.zeroprune.spi.sums.WeightCuts;
 import org.zeroprune.spi.mask.UnitSet;
 import org.zeroprune.spi.model.LayerView;
 import org.zeroprune.spi.model.ModelView;

@@ -37,6 +37,11 @@ public final class ZeroLmProvider implements ScoringStrategyProvider {
     }
 
     @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String description() {
         return "ZeroLM: data-free capacity of the masked attention and FFN matrices (mean squared singular value by "
                 + "default), balanced by alpha";

@@ -1,7 +1,7 @@
 package org.zeroprune.plugin.zerolm;
 
 import java.util.Set;
-import org.zeroprune.plugin.Seeds;
+import org.zeroprune.spi.Seeds;
 import org.zeroprune.spi.CandidateScorer;
 import org.zeroprune.spi.ScoringStrategy;
 import org.zeroprune.spi.context.Capability;

@@ -9,7 +9,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.junit.jupiter.api.Test;
-import org.zeroprune.plugin.fixture.FixtureWeight;
+import org.zeroprune.spi.testkit.fixture.FixtureWeight;
 import org.zeroprune.spi.mask.UnitSet;
 import org.zeroprune.spi.model.UnitCut;
 import org.zeroprune.spi.model.WeightRole;

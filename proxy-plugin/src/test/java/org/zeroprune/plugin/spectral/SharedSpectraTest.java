@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.zeroprune.plugin.fixture.FixtureWeight;
+import org.zeroprune.spi.testkit.fixture.FixtureWeight;
 import org.zeroprune.spi.mask.UnitSet;
 import org.zeroprune.spi.model.UnitCut;
 import org.zeroprune.spi.model.WeightRole;

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.zeroprune.plugin.fixture.BruteForce;
-import org.zeroprune.plugin.fixture.FixtureContext;
-import org.zeroprune.plugin.fixture.FixtureModel;
-import org.zeroprune.plugin.fixture.RandomMasks;
-import org.zeroprune.plugin.fixture.RandomModels;
-import org.zeroprune.plugin.fixture.Strategies;
+import org.zeroprune.plugin.fixture.BruteForceCapacity;
+import org.zeroprune.spi.testkit.fixture.FixtureContext;
+import org.zeroprune.spi.testkit.fixture.FixtureModel;
+import org.zeroprune.spi.testkit.fixture.RandomMasks;
+import org.zeroprune.spi.testkit.fixture.RandomModels;
+import org.zeroprune.spi.testkit.fixture.Strategies;
 import org.zeroprune.spi.CandidateScorer;
 import org.zeroprune.spi.mask.PruningMask;
 
@@ -45,7 +45,7 @@ class ZeroLmBruteForceTest {
                 list.add(masks.mask(model));
             }
             for (PruningMask mask : list) {
-                double[] expected = BruteForce.capacities(model, mask, statistic);
+                double[] expected = BruteForceCapacity.capacities(model, mask, statistic);
                 String what = statistic + " " + model.name() + " " + mask;
                 assertClose(expected[0], attentionOnly.score(mask), what + " S_attn");
                 assertClose(expected[1], ffnOnly.score(mask), what + " S_ffn");

@@ -7,11 +7,11 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.zeroprune.plugin.fixture.FixtureContext;
-import org.zeroprune.plugin.fixture.FixtureModel;
-import org.zeroprune.plugin.fixture.RandomMasks;
-import org.zeroprune.plugin.fixture.RandomModels;
-import org.zeroprune.plugin.fixture.Strategies;
+import org.zeroprune.spi.testkit.fixture.FixtureContext;
+import org.zeroprune.spi.testkit.fixture.FixtureModel;
+import org.zeroprune.spi.testkit.fixture.RandomMasks;
+import org.zeroprune.spi.testkit.fixture.RandomModels;
+import org.zeroprune.spi.testkit.fixture.Strategies;
 import org.zeroprune.spi.CandidateScorer;
 import org.zeroprune.spi.mask.PruningMask;
 

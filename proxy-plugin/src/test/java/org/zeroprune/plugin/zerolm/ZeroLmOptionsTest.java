@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.zeroprune.plugin.fixture.Strategies;
+import org.zeroprune.spi.testkit.fixture.Strategies;
 import org.zeroprune.spi.InvalidOptionException;
 
 /** Unknown keys, unparsable values and values out of range are refused with clear messages. */

@@ -67,4 +67,12 @@ class ArchitectureTest {
     static final ArchRule CORE_WITHOUT_USER_INTERFACE_LIBRARIES = noClasses()
             .that().resideOutsideOfPackages("..nas.cli..", "..nas.benchmark..")
             .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.jfree..", "me.tongfei..");
+
+    /**
+     * The framework finds strategies through ServiceLoader and never compiles against one: not the
+     * shipped ones (on its class path at run time) and not a plugin's.
+     */
+    @ArchTest
+    static final ArchRule FRAMEWORK_NEVER_USES_A_STRATEGY_DIRECTLY = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.zeroprune.strategies..", "org.zeroprune.plugin..");
 }

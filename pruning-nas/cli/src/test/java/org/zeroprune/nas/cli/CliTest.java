@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.testing.CliRun;
+import org.zeroprune.nas.testing.ShippedStrategies;
 import org.zeroprune.nas.testing.TinyBert;
 
 class CliTest {
@@ -55,13 +56,13 @@ class CliTest {
         assertTrue(range.err().contains("key 'budget.flops' is '1.5'; expected a ratio in (0, 1]"), range.err());
         CliRun unknown = run("prune", "--strategy", "nope", "--out", dir.resolve("x").toString(), "--quiet");
         assertEquals(1, unknown.status());
-        assertTrue(unknown.err().contains("unknown scoring strategy 'nope'; available: test-params"), unknown.err());
+        assertTrue(unknown.err().contains("unknown scoring strategy 'nope'; available: " + ShippedStrategies.LISTED + "test-params"), unknown.err());
         CliRun option = run("prune", "--strategy", "test-params", "--search", "random", "--option", "colour=red", "--out", dir.resolve("y").toString());
         assertTrue(option.err().contains("strategy 'test-params' has no option 'colour'; its options are factor"), option.err());
         CliRun order = run("prune", "--strategy", "test-params", "--search", "random", "--unit-importance", "nope",
                 "--out", dir.resolve("z").toString(), "--quiet");
         assertEquals(1, order.status());
-        assertTrue(order.err().contains("unknown scoring strategy 'nope'; available: test-params"), order.err());
+        assertTrue(order.err().contains("unknown scoring strategy 'nope'; available: " + ShippedStrategies.LISTED + "test-params"), order.err());
     }
 
     @Test

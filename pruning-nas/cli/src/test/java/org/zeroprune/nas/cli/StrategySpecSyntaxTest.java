@@ -16,6 +16,7 @@ import org.zeroprune.nas.benchmark.flexibert.StrategyLineup;
 import org.zeroprune.nas.evaluate.StrategySpec;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.testing.CliRun;
+import org.zeroprune.nas.testing.ShippedStrategies;
 
 /**
  * One strategy syntax, {@code NAME:KEY=VALUE,KEY=VALUE}, for {@code evaluate --strategy} and
@@ -96,6 +97,6 @@ class StrategySpecSyntaxTest {
         assertEquals(1, run.status(), run.out() + run.err());
         List<String> lines = run.err().strip().lines().toList();
         assertEquals(List.of("warning: strategy 'nope:a=1:b=2': separating options with ':' is deprecated; write"
-                + " nope:a=1,b=2", "error: unknown scoring strategy 'nope'; available: test-params"), lines);
+                + " nope:a=1,b=2", "error: unknown scoring strategy 'nope'; available: " + ShippedStrategies.LISTED + "test-params"), lines);
     }
 }

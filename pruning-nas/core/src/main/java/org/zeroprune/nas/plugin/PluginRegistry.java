@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -35,7 +36,8 @@ import org.zeroprune.spi.ScoringStrategyProvider;
  * <p>A plugin reached twice (a folder named twice, or through a symbolic link) is loaded once: plugins
  * are told apart by their real paths. Two different plugins that provide the same name (an old
  * version left beside a new one, say) are a warning in {@link #problems()}; only selecting that name
- * is refused, with an error naming both sources. A provider that fails to load is left out and
+ * is refused, with an error naming both sources. A provider that fails to load, or was compiled
+ * against another major version of the SPI, is left out and
  * reported in {@link #problems()}; it never takes the others down.
  */
 public final class PluginRegistry {
@@ -142,6 +144,11 @@ public final class PluginRegistry {
             if (name == null || !NAME.matcher(name).matches()) {
                 problems.add(candidate.type().getName() + " (" + source + ") has an invalid name '" + name
                         + "'; expected lower-case letters, digits and hyphens");
+                continue;
+            }
+            Optional<String> incompatible = SpiCompatibility.problem(provider, name, source);
+            if (incompatible.isPresent()) {
+                problems.add(incompatible.get());
                 continue;
             }
             RegisteredStrategy registered = new RegisteredStrategy(provider, source);

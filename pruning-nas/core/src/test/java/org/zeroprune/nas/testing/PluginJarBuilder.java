@@ -29,12 +29,22 @@ public final class PluginJarBuilder {
      * @param extra further members (a constructor, say), or empty
      */
     public static String provider(String pkg, String type, String name, String create, String extra) {
+        return provider(pkg, type, name, "SPI_VERSION", create, extra);
+    }
+
+    /**
+     * As {@link #provider(String, String, String, String, String)}, compiled as if against another SPI:
+     * {@code spiVersion()} returns {@code spiVersion}, a Java expression such as {@code "\"2.0\""}.
+     */
+    public static String provider(String pkg, String type, String name, String spiVersion, String create,
+            String extra) {
         return "package " + pkg + ";\n"
                 + "import java.util.List;\n"
                 + "import org.zeroprune.spi.*;\n"
                 + "public class " + type + " implements ScoringStrategyProvider {\n"
                 + "  " + extra + "\n"
                 + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public String spiVersion() { return " + spiVersion + "; }\n"
                 + "  public String description() { return \"" + name + " for tests\"; }\n"
                 + "  public List<OptionSpec> options() { return List.of(); }\n"
                 + "  public ScoringStrategy create(StrategyOptions o) { " + create + " }\n"

@@ -23,6 +23,11 @@ public final class TestParamsProvider implements ScoringStrategyProvider {
     }
 
     @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String description() {
         return "kept parameters times a factor (tests only)";
     }

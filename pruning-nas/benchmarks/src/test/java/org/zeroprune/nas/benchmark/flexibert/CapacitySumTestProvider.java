@@ -25,6 +25,11 @@ final class CapacitySumTestProvider implements ScoringStrategyProvider {
     }
 
     @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String description() {
         return "sum of matrix capacities (tests only)";
     }
