@@ -24,6 +24,8 @@ public interface ScoringStrategyProvider {
      * framework that loads it has. (A default method could not do this: its body would be the
      * framework's.) The framework leaves out a provider whose major version differs from its own
      * and says so.
+     *
+     * @return the {@code MAJOR.MINOR} version, {@link #SPI_VERSION} as the provider saw it
      */
     String spiVersion();
 

@@ -28,7 +28,12 @@ public final class BlockSums {
     private final Supplier<double[]> table;
     private volatile double[] block;
 
-    /** @param units number of units; @param block row-major {@code units × units}, copied */
+    /**
+     * Precomputes the row and column sums of a block matrix.
+     *
+     * @param units number of units
+     * @param block row-major {@code units × units}, copied
+     */
     public BlockSums(int units, double[] block) {
         this(block.clone(), units);
     }
@@ -100,7 +105,7 @@ public final class BlockSums {
         });
     }
 
-    /** The sum over the whole matrix. */
+    /** {@return the sum over the whole matrix} */
     public double total() {
         return rowSums.total();
     }
@@ -108,12 +113,20 @@ public final class BlockSums {
     /**
      * What removing unit {@code u} alone deletes: its rows and its columns, the crossing block
      * counted once: {@code rowSum[u] + colSum[u] − block[u][u]}.
+     *
+     * @param u a unit index
+     * @return the mass that removing {@code u} alone deletes
      */
     public double unitMass(int u) {
         return rowSums.value(u) + colSums.value(u) - diagonal[u];
     }
 
-    /** {@code Σ_{u ∈ kept} Σ_{v ∈ kept} block[u][v]}. */
+    /**
+     * The block sum over the kept units.
+     *
+     * @param kept a set over exactly the block's units
+     * @return {@code Σ_{u ∈ kept} Σ_{v ∈ kept} block[u][v]}
+     */
     public double sum(UnitSet kept) {
         if (kept.isFull()) {
             return total();

@@ -7,7 +7,12 @@ public enum EntryMeasure {
     /** {@code |w|}: sums are entrywise L1 norms. */
     ABS;
 
-    /** The measure of one entry, in double precision. */
+    /**
+     * The measure of one entry, in double precision.
+     *
+     * @param w a weight entry
+     * @return {@code w²} or {@code |w|}
+     */
     public double of(float w) {
         double d = w;
         return this == SQUARE ? d * d : Math.abs(d);

@@ -31,17 +31,23 @@ public final class KeptSum {
         this.blocks = blocks;
     }
 
-    /** A builder for a module with {@code units} units. */
+    /**
+     * A builder for one module.
+     *
+     * @param units the module's number of units
+     * @param measure what is summed per entry
+     * @return an empty builder
+     */
     public static Builder builder(int units, EntryMeasure measure) {
         return new Builder(units, measure);
     }
 
-    /** Number of units of the module. */
+    /** {@return the number of units of the module} */
     public int units() {
         return units;
     }
 
-    /** The sum over every entry of every weight (the dense model). */
+    /** {@return the sum over every entry of every weight (the dense model)} */
     public double dense() {
         double s = constant + perUnit.total();
         for (BlockSums b : blocks) {
@@ -50,7 +56,7 @@ public final class KeptSum {
         return s;
     }
 
-    /** The part that no mask can remove (weights with no cut axis). */
+    /** {@return the part that no mask can remove (weights with no cut axis)} */
     public double constant() {
         return constant;
     }
@@ -59,6 +65,7 @@ public final class KeptSum {
      * The sum over the kept entries.
      *
      * @param kept a set over exactly {@link #units()} units
+     * @return the sum over the entries {@code kept} keeps
      */
     public double of(UnitSet kept) {
         double s = constant + perUnit.sum(kept);
@@ -68,7 +75,12 @@ public final class KeptSum {
         return s;
     }
 
-    /** What removing unit {@code u} alone deletes from {@link #dense()}. */
+    /**
+     * What removing one unit alone deletes from {@link #dense()}.
+     *
+     * @param u a unit index
+     * @return the unit's mass
+     */
     public double unitMass(int u) {
         double s = perUnit.value(u);
         for (BlockSums b : blocks) {
@@ -94,6 +106,8 @@ public final class KeptSum {
         /**
          * Adds every entry of {@code weight} (a matrix or a vector), in one pass over its values.
          *
+         * @param weight a weight of the module
+         * @return this builder
          * @throws org.zeroprune.spi.ScoringException if a cut axis does not match the unit count
          */
         public Builder add(WeightView weight) {
@@ -154,7 +168,7 @@ public final class KeptSum {
             return s;
         }
 
-        /** The sums of everything added. */
+        /** {@return the sums of everything added} */
         public KeptSum build() {
             return new KeptSum(units, constant, new UnitSums(perUnit), blocks.toArray(BlockSums[]::new));
         }

@@ -25,7 +25,10 @@ public final class ModelSums {
     /**
      * Reads every selected weight of {@code model} once.
      *
+     * @param model the model to read
+     * @param measure what is summed per entry
      * @param include which weights are summed (for example: not the LayerNorm parameters)
+     * @return the per-module sums
      * @throws org.zeroprune.spi.ScoringException if a weight's cut does not match its module
      */
     public static ModelSums of(ModelView model, EntryMeasure measure, Predicate<WeightView> include) {
@@ -50,12 +53,18 @@ public final class ModelSums {
         return builder.build();
     }
 
-    /** Number of layers. */
+    /** {@return the number of layers} */
     public int layerCount() {
         return attention.length;
     }
 
-    /** The sums of one module. */
+    /**
+     * The sums of one module.
+     *
+     * @param layer a layer index
+     * @param kind attention or FFN
+     * @return that module's sums
+     */
     public KeptSum module(int layer, ModuleKind kind) {
         return kind == ModuleKind.ATTENTION ? attention[layer] : ffn[layer];
     }
@@ -63,6 +72,8 @@ public final class ModelSums {
     /**
      * The sum over every entry the mask keeps, over all layers and both modules.
      *
+     * @param mask a candidate over the prepared model
+     * @return the kept sum
      * @throws IllegalArgumentException if the mask does not fit the model
      */
     public double sum(PruningMask mask) {
@@ -75,7 +86,11 @@ public final class ModelSums {
         return s;
     }
 
-    /** Fails unless the mask has as many layers as the model. */
+    /**
+     * Fails unless the mask has as many layers as the model.
+     *
+     * @param mask a candidate
+     */
     public void checkLayers(PruningMask mask) {
         if (mask.layerCount() != attention.length) {
             throw new IllegalArgumentException("mask has " + mask.layerCount() + " layers, the prepared model has "
@@ -86,6 +101,10 @@ public final class ModelSums {
     /**
      * Per unit, what removing that unit alone deletes ({@link KeptSum#unitMass}), times a weight
      * per module kind.
+     *
+     * @param attentionWeight the factor for attention heads
+     * @param ffnWeight the factor for FFN neurons
+     * @return per-unit masses
      */
     public UnitImportance unitMasses(double attentionWeight, double ffnWeight) {
         return importance(attentionWeight, ffnWeight, false);
@@ -94,6 +113,10 @@ public final class ModelSums {
     /**
      * Per unit, its share of what the module's units can remove: {@code weight × unitMass(u) /
      * (dense − constant)}, 0 when nothing can be removed.
+     *
+     * @param attentionWeight the factor for attention heads
+     * @param ffnWeight the factor for FFN neurons
+     * @return per-unit shares
      */
     public UnitImportance unitShares(double attentionWeight, double ffnWeight) {
         return importance(attentionWeight, ffnWeight, true);

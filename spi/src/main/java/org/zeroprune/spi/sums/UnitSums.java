@@ -17,7 +17,11 @@ public final class UnitSums {
     private final long[] wordMasks;
     private final double total;
 
-    /** @param values {@code values[u]} for every unit {@code u}; copied */
+    /**
+     * Per-unit values and their total.
+     *
+     * @param values {@code values[u]} for every unit {@code u}; copied
+     */
     public UnitSums(double[] values) {
         this.values = values.clone();
         int words = (values.length + 63) >>> 6;
@@ -32,17 +36,22 @@ public final class UnitSums {
         this.total = t;
     }
 
-    /** Number of units. */
+    /** {@return the number of units} */
     public int size() {
         return values.length;
     }
 
-    /** {@code value[u]}. */
+    /**
+     * One unit's value.
+     *
+     * @param u a unit index
+     * @return {@code value[u]}
+     */
     public double value(int u) {
         return values[u];
     }
 
-    /** The sum over every unit. */
+    /** {@return the sum over every unit} */
     public double total() {
         return total;
     }
@@ -51,6 +60,7 @@ public final class UnitSums {
      * {@code Σ_{u ∈ kept} value[u]}.
      *
      * @param kept a set over exactly {@link #size()} units
+     * @return the sum over the kept units
      */
     public double sum(UnitSet kept) {
         if (kept.isFull()) {

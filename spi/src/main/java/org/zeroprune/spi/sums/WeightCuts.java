@@ -12,6 +12,8 @@ public final class WeightCuts {
     /**
      * Fails unless every cut axis of {@code weight} has length {@code units × unitSize}.
      *
+     * @param weight a weight of the module
+     * @param units the module's number of units
      * @throws ScoringException naming the weight, the axis and both lengths
      */
     public static void check(WeightView weight, int units) {
