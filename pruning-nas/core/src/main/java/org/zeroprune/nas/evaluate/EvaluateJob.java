@@ -96,6 +96,7 @@ public final class EvaluateJob {
         long started = System.nanoTime();
         LoadedModel model = ModelSource.load(config.model());
         ModelView view = model.view();
+        runtime.checkDenseOutputs(model); // fidelity is measured on every run: refuse NaN outputs before the work
         ViewCostModel costs = new ViewCostModel(view, model.costSequenceLength(config.budget().sequenceLength()));
         SearchSpace space = SearchSpace.of(view, config.search().neuronBlock(), config.search().minHeads(),
                 config.search().minNeurons(), Optional.empty());
