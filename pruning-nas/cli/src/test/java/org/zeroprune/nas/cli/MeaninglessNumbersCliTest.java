@@ -44,6 +44,16 @@ class MeaninglessNumbersCliTest {
         assertFalse(Files.exists(dir.resolve("ov-prune")));
     }
 
+    @Test
+    void anAllZeroEncoderSaysItsCorrelationsAreUndefined() throws Exception {
+        Path model = TokenizedTinyBert.write(dir.resolve("zeros"), 128, 5, Map.of("encoder.", 0f));
+        Path out = dir.resolve("zero-eval");
+        CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--candidates", "4", "--corpus",
+                corpus.toString(), "--strategy", "test-params", "--out", out.toString(), "--quiet");
+        System.out.println(evaluate);
+        System.out.println(Files.readString(out.resolve("evaluation.json")));
+    }
+
     /** A small {@code prune} (test-params, 10 random candidates) with {@code extra}, which may set the reconstruction. */
     private static CliRun prune(Path model, Path out, String... extra) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("prune", "--model", model.toString(),

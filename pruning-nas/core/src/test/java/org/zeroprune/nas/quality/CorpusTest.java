@@ -73,6 +73,17 @@ class CorpusTest {
     }
 
     @Test
+    void aDeviceOrAPipeIsNamedForWhatItIs(@TempDir Path dir) throws Exception {
+        ZeroPruneException device = assertThrows(ZeroPruneException.class, () -> Corpus.read(Path.of("/dev/zero")));
+        assertEquals("/dev/zero: is a character device, not a regular file; expected a UTF-8 text file with one"
+                + " sentence per line", device.getMessage());
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ZeroPruneException pipe = assertThrows(ZeroPruneException.class, () -> Corpus.read(fifo));
+        assertTrue(pipe.getMessage().contains("is a named pipe (FIFO), not a regular file"), pipe.getMessage());
+    }
+
+    @Test
     void invalidUtf8NamesTheFile(@TempDir Path dir) throws IOException {
         Path file = Files.write(dir.resolve("latin1.txt"), new byte[] {'C', 'a', 'f', (byte) 0xE9, '\n', 'x', '\n'});
         ZeroPruneException e = assertThrows(ZeroPruneException.class, () -> Corpus.read(file));
