@@ -97,8 +97,10 @@ public final class PruneJob {
         }
         ViewCostModel costs = new ViewCostModel(model.view(), model.costSequenceLength(config.budget().sequenceLength()));
         String corpus = config.scoring().corpus();
-        Optional<CorpusLanguageCheck> language = corpus.equals("builtin") || corpus.isBlank()
-                && config.output().measureFidelity() ? CorpusLanguageCheck.ofBundled(runtime, model) : Optional.empty();
+        // the corpus calibrates (scoring.corpus) or, without one, the shipped corpus measures fidelity
+        Optional<CorpusLanguageCheck> language = (!corpus.isBlank() ? CorpusLanguageCheck.ofCorpus(runtime, model, corpus)
+                : config.output().measureFidelity() ? CorpusLanguageCheck.ofBundled(runtime, model)
+                : Optional.<CorpusLanguageCheck>empty()).map(CorpusLanguageCheck::requireReadable);
         SearchSpace plainSpace = space(Optional.empty(), model);
         ScoringContext context = RunScoringContext.builder(config.search().seed(), progress)
                 .sampler(new SpaceSampler(model.view(), plainSpace, costs)).forward(runtime.forward(model))
