@@ -64,7 +64,7 @@ public final class Corpus {
      *     sentences
      */
     public static Corpus read(Path file) {
-        InputFile.requireRegular(file, "corpus file", "a UTF-8 text file with one sentence per line", ZeroPruneException::new);
+        InputFile.requireRegular(file, "not found", "a UTF-8 text file with one sentence per line", ZeroPruneException::new);
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package org.zeroprune.nas.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.zeroprune.nas.ZeroPruneException;
 
 /**
@@ -17,24 +18,22 @@ public final class InputFile {
     /**
      * Returns {@code file} if it is a regular file (or a link to one).
      *
-     * @param what names the file in messages, e.g. "STS file"
+     * @param notFound what to say of a path that does not exist, e.g. "STS file not found"
      * @param expected what a good file holds, e.g. "a UTF-8 text file with one sentence per line"
      * @param failure makes the exception to throw from its message
      */
-    public static Path requireRegular(Path file, String what, String expected,
-            java.util.function.Function<String, ? extends ZeroPruneException> failure) {
+    public static Path requireRegular(Path file, String notFound, String expected,
+            Function<String, ? extends ZeroPruneException> failure) {
         if (Files.isRegularFile(file)) {
             return file;
         }
-        String found = Files.exists(file) ? "is " + kind(file) + ", not a regular file" : what + " not found";
+        String found = !Files.exists(file) ? notFound
+                : Files.isDirectory(file) ? "is a directory" : "is " + kind(file) + ", not a regular file";
         throw failure.apply(file + ": " + found + "; expected " + expected);
     }
 
-    /** What {@code file}, which exists and is not a regular file, is: "a directory", "a named pipe (FIFO)", ... */
+    /** What {@code file}, which exists and is neither a regular file nor a directory, is: "a named pipe (FIFO)", ... */
     static String kind(Path file) {
-        if (Files.isDirectory(file)) {
-            return "a directory";
-        }
         try {
             // the "unix" attribute view (Linux, macOS) tells devices, pipes and sockets apart
             int type = ((Integer) Files.getAttribute(file, "unix:mode")) & 0170000;

@@ -49,7 +49,7 @@ public final class StsBenchmark {
      * @throws ConfigException naming the file, the line and what was expected
      */
     public static StsBenchmark read(Path file) {
-        InputFile.requireRegular(file, "STS file", "an STS benchmark file (" + LAYOUT + ")", ConfigException::new);
+        InputFile.requireRegular(file, "STS file not found", "an STS benchmark file (" + LAYOUT + ")", ConfigException::new);
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -69,7 +69,7 @@ class CorpusTest {
         ZeroPruneException e = assertThrows(ZeroPruneException.class, () -> Corpus.read(file));
         assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("not found"), e.getMessage());
         ZeroPruneException d = assertThrows(ZeroPruneException.class, () -> Corpus.read(dir));
-        assertTrue(d.getMessage().contains("not a regular file"), d.getMessage());
+        assertTrue(d.getMessage().contains("is a directory; expected a UTF-8 text file"), d.getMessage());
     }
 
     @Test

@@ -82,7 +82,7 @@ class StsBenchmarkTest {
         ConfigException pipe = assertThrows(ConfigException.class, () -> StsBenchmark.read(fifo));
         assertTrue(pipe.getMessage().startsWith(fifo + ": is a named pipe (FIFO), not a regular file"), pipe.getMessage());
         ConfigException folder = assertThrows(ConfigException.class, () -> StsBenchmark.read(dir));
-        assertTrue(folder.getMessage().contains("is a directory, not a regular file"), folder.getMessage());
+        assertTrue(folder.getMessage().contains("is a directory; expected an STS benchmark file"), folder.getMessage());
     }
 
     @Test
