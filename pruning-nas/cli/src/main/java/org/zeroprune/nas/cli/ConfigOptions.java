@@ -24,9 +24,9 @@ final class ConfigOptions {
             + " instead of --flops.")
     Double params;
 
-    @Option(names = "--sts", paramLabel = "FILE", description = "An STS benchmark file (tab-separated: genre, file, year,"
-            + " id, score, sentence 1, sentence 2): report the Spearman x100 of the dense model and of the pruned ones on"
-            + " it.")
+    @Option(names = "--sts", paramLabel = "FILE", description = "An STS benchmark file, one pair per line (tab-separated:"
+            + " genre, file, year, id, score from 0 to 5, sentence 1, sentence 2, optionally more columns after them;"
+            + " no other layout is read): report the Spearman x100 of the dense model and of the pruned ones on it.")
     String sts;
 
     /** Overrides from {@code --set}, then this mixin's options. */

@@ -89,6 +89,7 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.print(EvaluationReport.table(evaluation));
         System.out.println("written    " + output.resolve("evaluation.json") + ", " + output.resolve("evaluation.html"));
         evaluation.language().flatMap(CorpusLanguageCheck::warning).ifPresent(w -> System.err.println("warning: " + w));
+        evaluation.warnings().forEach(w -> System.err.println("warning: " + w));
         return 0;
     }
 }

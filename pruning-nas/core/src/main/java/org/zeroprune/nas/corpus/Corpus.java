@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.zeroprune.nas.ZeroPruneException;
+import org.zeroprune.nas.io.InputFile;
 
 /**
  * English sentences for measuring fidelity, one per line: the corpus zeroprune ships, or a UTF-8
@@ -63,10 +64,7 @@ public final class Corpus {
      *     sentences
      */
     public static Corpus read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ZeroPruneException(file + ": " + (Files.exists(file) ? "not a regular file" : "not found")
-                    + "; expected a UTF-8 text file with one sentence per line");
-        }
+        InputFile.requireRegular(file, "not found", "a UTF-8 text file with one sentence per line", ZeroPruneException::new);
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

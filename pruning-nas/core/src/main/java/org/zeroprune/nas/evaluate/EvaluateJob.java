@@ -96,6 +96,7 @@ public final class EvaluateJob {
         long started = System.nanoTime();
         LoadedModel model = ModelSource.load(config.model());
         ModelView view = model.view();
+        runtime.checkDenseOutputs(model); // fidelity is measured on every run: refuse NaN outputs before the work
         ViewCostModel costs = new ViewCostModel(view, model.costSequenceLength(config.budget().sequenceLength()));
         SearchSpace space = SearchSpace.of(view, config.search().neuronBlock(), config.search().minHeads(),
                 config.search().minNeurons(), Optional.empty());
@@ -112,9 +113,12 @@ public final class EvaluateJob {
         }
 
         Corpus corpus = corpus();
-        Optional<CorpusLanguageCheck> language = corpusName().equals("builtin")
-                ? CorpusLanguageCheck.ofBundled(runtime, model) : Optional.empty();
-        FidelityStep.Measured measured = new FidelityStep(config, runtime, progress).measure(model, corpus, budget, masks);
+        // every corpus, the shipped one or a file: fidelity on text the vocabulary cannot read measures nothing
+        Optional<CorpusLanguageCheck> language = CorpusLanguageCheck.ofCorpus(runtime, model, corpusName())
+                .map(CorpusLanguageCheck::requireReadable);
+        List<String> warnings = new ArrayList<>();
+        FidelityStep.Measured measured = new FidelityStep(config, runtime, progress).measure(model, corpus, budget, masks,
+                warnings::add);
         double[] fidelity = measured.values();
 
         Set<Integer> labelledIndices = labelledIndices(masks.size());
@@ -148,6 +152,7 @@ public final class EvaluateJob {
             throw new ZeroPruneException("every strategy failed, so there is nothing to report: "
                     + String.join("; ", failures));
         }
+        warnings.addAll(UndefinedCorrelations.of(fidelity, heldOut, results));
         int best = heldOut.get(0);
         for (int i : heldOut) {
             if (fidelity[i] > fidelity[best]) {
@@ -158,7 +163,7 @@ public final class EvaluateJob {
                 : Optional.of(sts(StsBenchmark.read(Paths.get(config.output().sts())), model, masks, best, results));
         return new Evaluation(config, model.description(), model.checkpoint().tokenizerDescription(), corpus.source(),
                 corpus.evaluation().size(), budget, masks, costs, fidelity, heldOut, best, measured.seconds(), results, failures,
-                (System.nanoTime() - started) / 1e9, sts, language);
+                (System.nanoTime() - started) / 1e9, sts, language, warnings);
     }
 
     private Evaluation.Sts sts(StsBenchmark benchmark, LoadedModel model, List<PruningMask> masks, int best,

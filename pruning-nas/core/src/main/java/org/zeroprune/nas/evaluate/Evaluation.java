@@ -26,12 +26,14 @@ import org.zeroprune.spi.mask.PruningMask;
  * @param failures strategies that could not run, with why
  * @param seconds wall time of the whole evaluation
  * @param sts STS Spearman ×100 of the dense model, the best candidate and each strategy's top pick, if asked
- * @param language whether the model's vocabulary reads the shipped corpus, when that corpus was used
+ * @param language whether the model's vocabulary reads the corpus fidelity was measured on
+ * @param warnings what makes a figure undefined or was measured again (a constant fidelity or score, a corrupt
+ *     cache entry), for the console and {@code evaluation.json}
  */
 public record Evaluation(PruneConfig config, String model, String tokenizer, String corpus, int sentences, Budget budget,
         List<PruningMask> masks, ViewCostModel costs, double[] fidelity, List<Integer> heldOut, int best,
         double fidelitySeconds, List<StrategyEvaluation> strategies, List<String> failures, double seconds,
-        java.util.Optional<Sts> sts, java.util.Optional<CorpusLanguageCheck> language) {
+        java.util.Optional<Sts> sts, java.util.Optional<CorpusLanguageCheck> language, List<String> warnings) {
 
     /**
      * STS results of the plain cuts (evaluate does not reconstruct).

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.io.AtomicFiles;
@@ -52,8 +53,13 @@ final class FidelityCache {
         return hash.text(settings).hex();
     }
 
-    /** The cached fidelities of {@code masks} under {@code key}, if present and for the same masks. */
-    Optional<double[]> load(String key, List<PruningMask> masks) {
+    /**
+     * The cached fidelities of {@code masks} under {@code key}, if present and for the same masks. An
+     * entry holding a value no fidelity can take (not a number, or outside −1 to 1, as a hand edit or
+     * a damaged file leaves) is not a result: it is reported to {@code warnings}, naming the file, and
+     * the fidelities are measured again.
+     */
+    Optional<double[]> load(String key, List<PruningMask> masks, Consumer<String> warnings) {
         Path file = file(key);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -71,7 +77,14 @@ final class FidelityCache {
                 if (!hashes.get(i).asText().equals(hash(masks.get(i).toString() + masks.get(i).hashCode()))) {
                     return Optional.empty();
                 }
-                fidelity[i] = values.get(i).asDouble();
+                fidelity[i] = values.get(i).asDouble(Double.NaN);
+            }
+            for (int i = 0; i < fidelity.length; i++) {
+                if (!values.get(i).isNumber() || !(fidelity[i] >= -1 && fidelity[i] <= 1)) {
+                    warnings.accept("the fidelity cache entry " + file + " is corrupt (candidate " + i + ": "
+                            + values.get(i) + ", where a fidelity is a number from -1 to 1); measuring again");
+                    return Optional.empty();
+                }
             }
             return Optional.of(fidelity);
         } catch (IOException e) {

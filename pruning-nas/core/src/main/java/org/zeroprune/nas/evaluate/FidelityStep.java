@@ -38,12 +38,14 @@ final class FidelityStep {
     record Measured(double[] values, double seconds) {
     }
 
-    Measured measure(LoadedModel model, Corpus corpus, Budget budget, List<PruningMask> masks) {
+    /** Measures, or loads, the fidelities; a corrupt cache entry is reported to {@code warnings} and measured again. */
+    Measured measure(LoadedModel model, Corpus corpus, Budget budget, List<PruningMask> masks,
+            java.util.function.Consumer<String> warnings) {
         FidelityCache cache = new FidelityCache(EmbeddedModel.cacheRoot().resolve("fidelity"));
         String key = FidelityCache.key(model, corpus, String.join("|", budget.kind().key() + budget.ratio(),
                 Long.toString(config.search().seed()), Integer.toString(config.search().neuronBlock()),
                 config.search().minHeads() + "/" + config.search().minNeurons(), Integer.toString(masks.size())));
-        Optional<double[]> cached = cache.load(key, masks);
+        Optional<double[]> cached = cache.load(key, masks, warnings);
         if (cached.isPresent()) {
             return new Measured(cached.get(), 0);
         }

@@ -272,6 +272,45 @@ public final class BertEncoder implements AutoCloseable {
         });
     }
 
+    /**
+     * Where the dense pass over {@code tokenIds} first gives a value that is not finite: 0 for the
+     * embeddings' output, {@code l + 1} for the output of layer {@code l}; -1 when every value is finite.
+     */
+    synchronized int firstNonFiniteDepth(int[][] tokenIds) {
+        checkOpen();
+        checkTokens(tokenIds);
+        return TorchRuntime.withoutGradient(() -> {
+            int first = -1;
+            try (NDManager call = manager.newSubManager()) {
+                for (int[] rows : Batches.byLength(tokenIds, batchSize)) {
+                    try (NDManager scratch = call.newSubManager()) {
+                        PaddedBatch batch = PaddedBatch.of(scratch, tokenIds, rows);
+                        List<NDArray> depths = new ArrayList<>();
+                        depths.add(EncoderBlocks.embed(weights, batch));
+                        if (!weights.layers().isEmpty()) {
+                            depths.addAll(EncoderBlocks.encodeLayers(weights, weights.layers(), batch, MaskArrays.NONE));
+                        }
+                        for (int d = 0; d < depths.size() && (first < 0 || d < first); d++) {
+                            if (!allFinite(depths.get(d).toFloatArray())) {
+                                first = d;
+                            }
+                        }
+                    }
+                }
+            }
+            return first;
+        });
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("this encoder has been closed");

@@ -27,6 +27,7 @@ import org.zeroprune.nas.plugin.RunScoringContext;
 import org.zeroprune.nas.quality.CorpusLanguageCheck;
 import org.zeroprune.nas.quality.StsBenchmark;
 import org.zeroprune.nas.rank.MaskFormat;
+import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 import org.zeroprune.nas.rank.RankingWriter;
 import org.zeroprune.nas.rank.UnitOrder;
 import org.zeroprune.nas.runtime.ModelRuntime;
@@ -89,10 +90,17 @@ public final class PruneJob {
                 return ModelSource.load(config.model());
             }
         });
+        if (sts.isPresent() || config.output().measureFidelity()
+                || ReconstructionLevel.named(config.reconstruct().level()) != ReconstructionLevel.NONE) {
+            // before the search: an overflowing model would otherwise be pruned and reported with NaN figures
+            runtime.checkDenseOutputs(model);
+        }
         ViewCostModel costs = new ViewCostModel(model.view(), model.costSequenceLength(config.budget().sequenceLength()));
         String corpus = config.scoring().corpus();
-        Optional<CorpusLanguageCheck> language = corpus.equals("builtin") || corpus.isBlank()
-                && config.output().measureFidelity() ? CorpusLanguageCheck.ofBundled(runtime, model) : Optional.empty();
+        // the corpus calibrates (scoring.corpus) or, without one, the shipped corpus measures fidelity
+        Optional<CorpusLanguageCheck> language = (!corpus.isBlank() ? CorpusLanguageCheck.ofCorpus(runtime, model, corpus)
+                : config.output().measureFidelity() ? CorpusLanguageCheck.ofBundled(runtime, model)
+                : Optional.<CorpusLanguageCheck>empty()).map(CorpusLanguageCheck::requireReadable);
         SearchSpace plainSpace = space(Optional.empty(), model);
         ScoringContext context = RunScoringContext.builder(config.search().seed(), progress)
                 .sampler(new SpaceSampler(model.view(), plainSpace, costs)).forward(runtime.forward(model))

@@ -7,11 +7,13 @@ import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.config.PruneConfig.ReconstructConfig;
 import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.quality.CorpusLanguageCheck;
 import org.zeroprune.nas.reconstruct.DistillObjective;
 import org.zeroprune.nas.reconstruct.GeneratedCalibration;
 import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 import org.zeroprune.nas.reconstruct.Reconstructor;
 import org.zeroprune.nas.runtime.ModelRuntime;
+import org.zeroprune.spi.context.CalibrationText;
 import org.zeroprune.spi.context.MaskedForward;
 
 /**
@@ -79,7 +81,11 @@ public final class ReconstructionStep {
             return Reconstructor.run(model.checkpoint(), cut, new int[0][], "", settings);
         }
         if (usesText()) {
-            int[][] ids = runtime.calibration(corpus, model).orElseThrow().tokenIds();
+            CalibrationText text = runtime.calibration(corpus, model).orElseThrow();
+            int[][] ids = text.tokenIds();
+            // export reaches here without prune's check: tuning on [UNK] tokens only would fit nothing
+            runtime.forward(model).ifPresent(f -> CorpusLanguageCheck.of(corpus, text.sentences(), ids, f.specialTokens())
+                    .requireReadable());
             return Reconstructor.run(model.checkpoint(), cut, ids, "calibration part of corpus " + corpus, settings,
                     progress);
         }

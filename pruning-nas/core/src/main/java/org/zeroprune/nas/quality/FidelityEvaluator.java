@@ -1,6 +1,7 @@
 package org.zeroprune.nas.quality;
 
 import java.util.Objects;
+import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.forward.BertMaskedForward;
@@ -34,8 +35,15 @@ public final class FidelityEvaluator {
         this.tokenIds = tokenIds.clone();
         this.dense = forward.sentenceEmbeddings(denseMask, this.tokenIds);
         this.denseNorms = new double[dense.length];
+        boolean anyNonZero = false;
         for (int i = 0; i < dense.length; i++) {
             denseNorms[i] = Math.sqrt(dot(dense[i], dense[i]));
+            anyNonZero |= denseNorms[i] > 0;
+        }
+        if (!anyNonZero) {
+            // a cosine with the zero vector is undefined: every candidate would get fidelity 0
+            throw new ZeroPruneException("the dense model embeds every one of the " + dense.length + " sentences as the"
+                    + " zero vector, so fidelity (a cosine similarity to it) is undefined; is the encoder all zeros?");
         }
     }
 
@@ -66,7 +74,12 @@ public final class FidelityEvaluator {
         for (double s : similarities(embeddings)) {
             sum += s;
         }
-        return sum / tokenIds.length;
+        double mean = sum / tokenIds.length;
+        if (!Double.isFinite(mean)) {
+            throw new ZeroPruneException("fidelity is " + mean + ": the candidate's sentence embeddings hold NaN or"
+                    + " infinite values (its forward pass overflows)");
+        }
+        return mean;
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.IntConsumer;
+import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.forward.BertEncoder;
 
@@ -109,7 +110,19 @@ public final class Reconstructor {
             };
         }
         report.put("seconds", (System.nanoTime() - start) / 1e9);
+        requireFiniteObjective(settings.level(), report);
         return new Reconstruction(result, report);
+    }
+
+    /** Refuses a reconstruction whose objective is NaN or infinite: its weights would be exported as a result. */
+    private static void requireFiniteObjective(ReconstructionLevel level, ObjectNode report) {
+        double before = report.path("objectiveBefore").asDouble(0);
+        double after = report.path("objectiveAfter").asDouble(0);
+        if (!Double.isFinite(before) || !Double.isFinite(after)) {
+            throw new ZeroPruneException("reconstruction level " + level.word() + " ended with a non-finite objective ("
+                    + before + " -> " + after + "): the calibration text or the model gives NaN or infinite values;"
+                    + " nothing was exported (try --reconstruct none, or another calibration text)");
+        }
     }
 
     private static BertCheckpoint tune(BertEncoder dense, BertCheckpoint pruned, int[][] calibration, Settings settings,

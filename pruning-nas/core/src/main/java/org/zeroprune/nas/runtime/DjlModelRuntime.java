@@ -11,6 +11,7 @@ import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.forward.BertEncoder;
 import org.zeroprune.nas.forward.BertMaskedForward;
+import org.zeroprune.nas.forward.DenseOutputCheck;
 import org.zeroprune.nas.latency.LatencyBudget;
 import org.zeroprune.nas.latency.LatencyProfiler;
 import org.zeroprune.nas.latency.LatencyTable;
@@ -59,6 +60,11 @@ public final class DjlModelRuntime implements ModelRuntime {
     }
 
     @Override
+    public void checkDenseOutputs(LoadedModel model) {
+        encoder(model);
+    }
+
+    @Override
     public int[][] tokenize(LoadedModel model, List<String> sentences) {
         return tokenizer(model).encode(sentences);
     }
@@ -86,8 +92,15 @@ public final class DjlModelRuntime implements ModelRuntime {
     private synchronized BertEncoder encoder(LoadedModel model) {
         if (encoder == null || checkpoint != model.checkpoint()) {
             closeEncoder();
+            BertEncoder loaded = BertEncoder.load(model.checkpoint());
+            try {
+                DenseOutputCheck.check(loaded, model.description());
+            } catch (RuntimeException e) {
+                loaded.close();
+                throw e;
+            }
             checkpoint = model.checkpoint();
-            encoder = BertEncoder.load(checkpoint);
+            encoder = loaded;
         }
         return encoder;
     }

@@ -15,6 +15,13 @@ public interface ModelRuntime extends AutoCloseable {
     /** A masked forward pass over the model, loaded on first use. */
     Optional<MaskedForward> forward(LoadedModel model);
 
+    /**
+     * Refuses, before any measurement, a model whose dense forward pass gives NaN or infinite values
+     * (see {@link org.zeroprune.nas.forward.DenseOutputCheck}); every use of the forward pass checks
+     * this too, on first load.
+     */
+    void checkDenseOutputs(LoadedModel model);
+
     /** Token ids of {@code sentences} for the model, with its special tokens, without padding. */
     int[][] tokenize(LoadedModel model, java.util.List<String> sentences);
 

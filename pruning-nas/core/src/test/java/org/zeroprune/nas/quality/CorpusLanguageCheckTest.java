@@ -2,6 +2,7 @@ package org.zeroprune.nas.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.checkpoint.BertTokenizer;
 import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.forward.EmbeddedEncoder;
@@ -60,8 +62,21 @@ class CorpusLanguageCheckTest {
         SpecialTokens specials = new SpecialTokens(2, 3, 0, 1, 4);
         CorpusLanguageCheck check = CorpusLanguageCheck.of(List.of("two words", "one"),
                 new int[][] {{2, 7, 1, 3}, {2, 1, 1, 3}}, specials);
-        assertEquals(new CorpusLanguageCheck(2, 3, 4, 3), check);
+        assertEquals(new CorpusLanguageCheck("builtin", 2, 3, 4, 3), check);
         assertEquals(0.75, check.unknownShare(), 1e-12);
+    }
+
+    @Test
+    void aCorpusOfUnknownTokensOnlyIsRefusedNamingIt() {
+        List<String> text = List.of("\u1230\u120b\u121d \u1260\u12a5\u1295", "\u12a0\u1208\u121d \u1235\u122b");
+        BertTokenizer tokenizer = EmbeddedEncoder.tokenizer();
+        CorpusLanguageCheck check = CorpusLanguageCheck.of("amharic.txt", text, tokenizer.encode(text),
+                tokenizer.specialTokens());
+        assertEquals(1.0, check.unknownShare(), 1e-12, check.toString());
+        ZeroPruneException e = assertThrows(ZeroPruneException.class, check::requireReadable);
+        assertTrue(e.getMessage().startsWith("the model's vocabulary cannot read corpus amharic.txt: 100% of its 4 tokens"
+                + " are [UNK]"), e.getMessage());
+        assertTrue(check(tokenizer).requireReadable().warning().isEmpty(), "the shipped corpus passes");
     }
 
     /** The figures for a real model: -Dzeroprune.language.tokenizer=DIR/tokenizer.json. */

@@ -69,7 +69,18 @@ class CorpusTest {
         ZeroPruneException e = assertThrows(ZeroPruneException.class, () -> Corpus.read(file));
         assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("not found"), e.getMessage());
         ZeroPruneException d = assertThrows(ZeroPruneException.class, () -> Corpus.read(dir));
-        assertTrue(d.getMessage().contains("not a regular file"), d.getMessage());
+        assertTrue(d.getMessage().contains("is a directory; expected a UTF-8 text file"), d.getMessage());
+    }
+
+    @Test
+    void aDeviceOrAPipeIsNamedForWhatItIs(@TempDir Path dir) throws Exception {
+        ZeroPruneException device = assertThrows(ZeroPruneException.class, () -> Corpus.read(Path.of("/dev/zero")));
+        assertEquals("/dev/zero: is a character device, not a regular file; expected a UTF-8 text file with one"
+                + " sentence per line", device.getMessage());
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ZeroPruneException pipe = assertThrows(ZeroPruneException.class, () -> Corpus.read(fifo));
+        assertTrue(pipe.getMessage().contains("is a named pipe (FIFO), not a regular file"), pipe.getMessage());
     }
 
     @Test

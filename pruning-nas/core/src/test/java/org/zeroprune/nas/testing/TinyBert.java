@@ -30,6 +30,8 @@ public final class TinyBert {
     public boolean bertPrefix = false;
     public boolean extras = true;
     public long seed = 1;
+    /** Factors applied to tensors whose canonical name starts with the key (e.g. {@code 1e30f} to overflow a layer). */
+    public Map<String, Float> scale = new LinkedHashMap<>();
 
     /** The tensors by canonical name, as floats (before any F16/BF16 rounding). */
     public Map<String, float[]> values = new LinkedHashMap<>();
@@ -118,6 +120,13 @@ public final class TinyBert {
         boolean norm = name.contains("LayerNorm.weight");
         for (int i = 0; i < n; i++) {
             v[i] = norm ? 1f + 0.1f * (float) random.nextGaussian() : 0.05f * (float) random.nextGaussian();
+        }
+        for (Map.Entry<String, Float> factor : scale.entrySet()) {
+            if (name.startsWith(factor.getKey())) {
+                for (int i = 0; i < n; i++) {
+                    v[i] *= factor.getValue();
+                }
+            }
         }
         values.put(name, v);
         shapes.put(name, shape);

@@ -18,10 +18,16 @@ public final class TokenizedTinyBert {
 
     /** Writes the checkpoint with {@code positions} position embeddings, weights drawn from {@code seed}. */
     public static Path write(Path dir, int positions, long seed) throws IOException {
+        return write(dir, positions, seed, java.util.Map.of());
+    }
+
+    /** As {@link #write(Path, int, long)}, with the tensors whose name starts with a key multiplied by its factor. */
+    public static Path write(Path dir, int positions, long seed, java.util.Map<String, Float> scale) throws IOException {
         TinyBert bert = new TinyBert();
         bert.vocab = VOCAB;
         bert.positions = positions;
         bert.seed = seed;
+        bert.scale.putAll(scale);
         bert.write(dir);
         writeTokenizer(dir.resolve("tokenizer.json"));
         return dir;

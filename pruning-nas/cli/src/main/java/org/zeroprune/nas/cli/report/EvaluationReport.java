@@ -52,8 +52,9 @@ public final class EvaluationReport {
             ObjectNode node = strategies.addObject();
             node.put("strategy", s.spec().label());
             node.put("source", s.source());
-            node.put("kendallTauB", s.kendall());
-            node.put("spearmanRho", s.spearman());
+            // undefined (a constant variable) is null, with the reason among the warnings, never the string "NaN"
+            putDefined(node, "kendallTauB", s.kendall());
+            putDefined(node, "spearmanRho", s.spearman());
             node.put("topPick", s.topPick());
             node.put("topPickFidelity", s.topPickFidelity());
             node.put("gapToBest", e.fidelity()[e.best()] - s.topPickFidelity());
@@ -66,6 +67,7 @@ public final class EvaluationReport {
             }
         }
         root.set("failures", JSON.valueToTree(e.failures()));
+        root.set("warnings", JSON.valueToTree(e.warnings()));
         e.sts().ifPresent(sts -> root.set("sts", JSON.valueToTree(sts)));
         ArrayNode candidates = root.putArray("candidateList");
         for (int i = 0; i < e.masks().size(); i++) {
@@ -79,6 +81,14 @@ public final class EvaluationReport {
             c.set("masks", RankingWriter.masks(mask));
         }
         return root;
+    }
+
+    private static void putDefined(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
+        } else {
+            node.putNull(key);
+        }
     }
 
     /** A table for a person. */
