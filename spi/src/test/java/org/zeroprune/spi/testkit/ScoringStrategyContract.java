@@ -105,10 +105,20 @@ public abstract class ScoringStrategyContract {
         return 16;
     }
 
+    /**
+     * The class loader whose {@code META-INF/services} registrations are searched: the test's own
+     * by default, which sees the plugin's main resources as the framework's plugin loader would.
+     *
+     * @return the class loader to search
+     */
+    protected ClassLoader registrations() {
+        return Thread.currentThread().getContextClassLoader();
+    }
+
     /** The provider registered under {@link #strategyName()}. */
     protected final ScoringStrategyProvider provider() {
         List<ScoringStrategyProvider> found = new ArrayList<>();
-        for (ScoringStrategyProvider p : ServiceLoader.load(ScoringStrategyProvider.class)) {
+        for (ScoringStrategyProvider p : ServiceLoader.load(ScoringStrategyProvider.class, registrations())) {
             if (strategyName().equals(p.name())) {
                 found.add(p);
             }

@@ -2,6 +2,8 @@ package org.zeroprune.spi.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -25,11 +27,25 @@ import org.zeroprune.spi.model.ModelView;
  */
 class ScoringStrategyContractTest {
 
+    /**
+     * The broken strategies below are registered under {@code broken-strategies/}, not in this
+     * module's {@code META-INF/services}: a test class path that holds these test classes (a plugin
+     * author's, through the test-jar) must not find them.
+     */
+    private static final ClassLoader BROKEN_REGISTRATIONS = new URLClassLoader(
+            new URL[] {ScoringStrategyContractTest.class.getClassLoader().getResource("broken-strategies/")},
+            ScoringStrategyContractTest.class.getClassLoader());
+
     private static ScoringStrategyContract contractOf(String name) {
         return new ScoringStrategyContract() {
             @Override
             protected String strategyName() {
                 return name;
+            }
+
+            @Override
+            protected ClassLoader registrations() {
+                return BROKEN_REGISTRATIONS;
             }
         };
     }
