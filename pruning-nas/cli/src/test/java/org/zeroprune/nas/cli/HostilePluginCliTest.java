@@ -10,14 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.testing.CliRun;
 import org.zeroprune.nas.testing.HostilePlugins;
 import org.zeroprune.nas.testing.TokenizedTinyBert;
+import org.zeroprune.nas.testing.WeatherCorpus;
 
 /**
  * On the command line, a plugin that throws an {@link Error}, reports details no writer can serialise or
@@ -34,8 +33,7 @@ class HostilePluginCliTest {
     @BeforeAll
     static void write() throws Exception {
         model = TokenizedTinyBert.write(dir.resolve("model"), 128, 5);
-        corpus = Files.writeString(dir.resolve("sentences.txt"), IntStream.range(0, 12)
-                .mapToObj(i -> "Sentence " + i + " is about the weather.").collect(Collectors.joining("\n")));
+        corpus = WeatherCorpus.write(dir.resolve("sentences.txt"));
         plugins = Files.createDirectories(dir.resolve("plugins"));
         HostilePlugins.write(plugins);
     }
