@@ -24,12 +24,13 @@ final class PluginFailure {
         String who = "strategy '" + strategy + "' (" + source + ")";
         if (failure instanceof OutOfMemoryError) {
             return new PluginException(who + " ran out of memory while " + doing + " (" + oneLine(failure)
-                    + "); the JVM may be unstable after this, so do not rely on the rest of this run: give Java more"
-                    + " heap (-Xmx, e.g. ZEROPRUNE_JAVA_OPTS=-Xmx8g) or lighter options for the strategy", failure);
+                    + "); the JVM may be unstable after this, so rerun without it before relying on the rest of this"
+                    + " run; give Java more heap (-Xmx; for the zeroprune command ZEROPRUNE_JAVA_OPTS=-Xmx8g) or the"
+                    + " strategy lighter options", failure);
         }
         if (failure instanceof StackOverflowError) {
             return new PluginException(who + " overflowed its stack while " + doing
-                    + " (java.lang.StackOverflowError: a runaway recursion in the plugin)", failure);
+                    + " (java.lang.StackOverflowError: a recursion too deep in the plugin)", failure);
         }
         if (failure instanceof VirtualMachineError || failure instanceof ThreadDeath) {
             throw (Error) failure;
