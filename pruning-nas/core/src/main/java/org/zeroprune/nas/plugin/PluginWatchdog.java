@@ -2,6 +2,7 @@ package org.zeroprune.nas.plugin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,16 +66,16 @@ final class PluginWatchdog {
         Waiting waiting = new Waiting(limit);
         try {
             while (!workers.done.await(tickMillis(limit), TimeUnit.MILLISECONDS)) {
-                int slowest = workers.slowest();
-                if (slowest < 0) {
+                Optional<Workers.Call> slowest = workers.slowest();
+                if (slowest.isEmpty()) {
                     waiting.close();
                     continue;
                 }
-                double seconds = (System.nanoTime() - workers.started.get(slowest)) / 1e9;
+                double seconds = (System.nanoTime() - slowest.get().started()) / 1e9;
                 waiting.report(seconds);
                 if (limit.bounded() && seconds >= limit.seconds()) {
                     workers.abandon();
-                    throw overLimit(limit, subject.apply(workers.current.get(slowest)), seconds);
+                    throw overLimit(limit, subject.apply(slowest.get().index()), seconds);
                 }
             }
         } catch (InterruptedException e) {
@@ -111,8 +112,8 @@ final class PluginWatchdog {
     /** The threads of one {@link #forEach}, and what each is doing. */
     private static final class Workers {
         final CountDownLatch done;
-        final AtomicLongArray started; // when each worker's current call began; 0 between calls
-        final AtomicIntegerArray current;
+        private final AtomicLongArray started; // when each worker's current call began; 0 between calls
+        private final AtomicIntegerArray current;
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         private final AtomicBoolean abandoned = new AtomicBoolean();
         private final AtomicInteger next = new AtomicInteger();
@@ -154,16 +155,22 @@ final class PluginWatchdog {
             }
         }
 
-        /** The worker whose current call began first, or -1 if none is in a call. */
-        int slowest() {
-            int slowest = -1;
+        /** A call in progress: its index and when it began. */
+        record Call(int index, long started) {
+        }
+
+        /** The call in progress that began first, if a worker is in one. */
+        Optional<Call> slowest() {
+            Call slowest = null;
             for (int w = 0; w < threads.length; w++) {
                 long s = started.get(w);
-                if (s != 0 && (slowest < 0 || s - started.get(slowest) < 0)) {
-                    slowest = w;
+                int index = current.get(w);
+                // the worker may have moved on to another call meanwhile: then this one is not slow
+                if (s != 0 && s == started.get(w) && (slowest == null || s - slowest.started() < 0)) {
+                    slowest = new Call(index, s);
                 }
             }
-            return slowest;
+            return Optional.ofNullable(slowest);
         }
 
         void abandon() {
