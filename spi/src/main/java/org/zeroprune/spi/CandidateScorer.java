@@ -31,7 +31,8 @@ public interface CandidateScorer {
 
     /**
      * What the scorer decided while it was prepared (for example a selected balance α), for
-     * reports. Values are strings, numbers or booleans.
+     * reports. Values are strings, finite numbers or booleans; the framework refuses anything else
+     * (an object, a list, null, NaN), naming the strategy and the entry.
      *
      * @return the decisions by name; empty by default
      */

@@ -64,6 +64,9 @@ final class EvaluateCommand implements Callable<Integer> {
     PluginsOption plugins;
 
     @Mixin
+    StrategyLimitOptions limits;
+
+    @Mixin
     QuietOption quiet;
 
     @Override
@@ -75,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private int evaluate(OutputDirectory claimed, Path output) {
-        PruneConfig loaded = config.load(seed.addTo(config.overrides().put("scoring.corpus", corpus, "--corpus")));
+        PruneConfig loaded = config.load(limits.addTo(seed.addTo(config.overrides().put("scoring.corpus", corpus, "--corpus"))));
         PluginRegistry registry = plugins.discover(loaded.plugins());
         List<StrategySpec> specs = strategies.stream()
                 .flatMap(s -> StrategySpec.parseList(s, w -> System.err.println("warning: " + w)).stream()).toList();

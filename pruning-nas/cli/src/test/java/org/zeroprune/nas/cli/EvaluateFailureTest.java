@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.testing.CliRun;
 import org.zeroprune.nas.testing.PluginJarBuilder;
 import org.zeroprune.nas.testing.TokenizedTinyBert;
+import org.zeroprune.nas.testing.WeatherCorpus;
 
 /** {@code evaluate} with nothing to report fails with one line that says why, never exit 0 with no results. */
 class EvaluateFailureTest {
@@ -28,8 +27,7 @@ class EvaluateFailureTest {
     @BeforeAll
     static void write() throws Exception {
         model = TokenizedTinyBert.write(dir.resolve("model"), 128, 5);
-        corpus = Files.writeString(dir.resolve("sentences.txt"), IntStream.range(0, 12)
-                .mapToObj(i -> "Sentence " + i + " is about the weather.").collect(Collectors.joining("\n")));
+        corpus = WeatherCorpus.write(dir.resolve("sentences.txt"));
         plugins = Files.createDirectories(dir.resolve("plugins"));
         Map<String, String> sources = new LinkedHashMap<>();
         sources.put("failing.Crashes", PluginJarBuilder.provider("failing", "Crashes", "crashes",

@@ -5,6 +5,7 @@ import java.util.List;
 import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.export.Quantization;
+import org.zeroprune.nas.plugin.StrategyLimits;
 import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 import org.zeroprune.nas.search.BudgetKind;
 import org.zeroprune.nas.search.SearchConfig;
@@ -53,6 +54,8 @@ final class ConfigValidation {
         PruneConfig.ScoringConfig sc = c.scoring();
         require(sc != null && sc.strategy() != null && !sc.strategy().isBlank(), source, "scoring.strategy",
                 sc == null ? null : sc.strategy(), "the name of a scoring strategy (see: zeroprune strategies)");
+        timeLimit(source, StrategyLimits.PREPARE_KEY, sc.prepareLimitSeconds());
+        timeLimit(source, StrategyLimits.SCORE_KEY, sc.scoreLimitSeconds());
         PruneConfig.OutputConfig o = c.output();
         require(o != null && o.dir() != null && !o.dir().isBlank(), source, "output.dir", o == null ? null : o.dir(), "a directory");
         require(o.exportRank() >= 1, source, "output.export-rank", o.exportRank(), "1 or more");
@@ -100,6 +103,10 @@ final class ConfigValidation {
         require(List.of("cut", "refit").contains(d.init()), source, "reconstruct.distill.init", d.init(), "cut or refit");
         require(d.relational() + d.pooled() + d.tokens() + d.layers() > 0, source, "reconstruct.distill", "all weights 0",
                 "at least one of relational, pooled, tokens and layers above 0");
+    }
+
+    private static void timeLimit(String source, String key, double seconds) {
+        require(seconds >= 0 && seconds <= 31_536_000, source, key, seconds, "seconds in 0..31536000 (0 = no limit)");
     }
 
     private static void weight(String source, String key, double value) {

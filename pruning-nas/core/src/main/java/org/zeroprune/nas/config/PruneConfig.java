@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.zeroprune.nas.plugin.StrategyLimits;
 import org.zeroprune.nas.search.BudgetKind;
 import org.zeroprune.nas.search.SearchConfig;
 
@@ -56,11 +57,19 @@ public record PruneConfig(
      * @param strategy name of a registered scoring strategy
      * @param options the strategy's options, as text
      * @param corpus calibration text for data-driven strategies: {@code builtin}, a file, or empty for none
+     * @param prepareLimitSeconds how long a strategy may take to prepare on the model, in seconds; 0 for no limit
+     * @param scoreLimitSeconds how long a strategy may take to score one candidate, in seconds; 0 for no limit
      */
-    public record ScoringConfig(String strategy, Map<String, String> options, String corpus) {
+    public record ScoringConfig(String strategy, Map<String, String> options, String corpus, double prepareLimitSeconds,
+            double scoreLimitSeconds) {
         /** Copies the map. */
         public ScoringConfig {
             options = Map.copyOf(options);
+        }
+
+        /** {@return the time limits every strategy of the run is given} */
+        public StrategyLimits limits() {
+            return new StrategyLimits(prepareLimitSeconds, scoreLimitSeconds);
         }
     }
 

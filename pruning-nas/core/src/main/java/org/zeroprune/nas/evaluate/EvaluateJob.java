@@ -17,6 +17,8 @@ import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
+import org.zeroprune.nas.plugin.ConfiguredStrategy;
+import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.RunScoringContext;
 import org.zeroprune.nas.prune.MaskCandidate;
@@ -137,7 +139,7 @@ public final class EvaluateJob {
         ScoringContext context = RunScoringContext.builder(config.search().seed(), progress)
                 .sampler(new SpaceSampler(view, space, costs)).forward(runtime.forward(model)).calibration(calibration)
                 .labelledSamples(samples).build(costs);
-        StrategyScoring scoring = new StrategyScoring(registry, progress, view, context, masks, fidelity, heldOut);
+        StrategyScoring scoring = new StrategyScoring(registry, config.scoring().limits(), progress, view, context, masks, fidelity, heldOut);
         List<StrategyEvaluation> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (StrategySpec spec : strategies) {
@@ -195,8 +197,13 @@ public final class EvaluateJob {
 
     private boolean needsCalibration() {
         for (StrategySpec spec : strategies) {
-            if (registry.get(spec.name()).create(spec.options()).requirements().contains(Capability.CALIBRATION_TEXT)) {
-                return true;
+            try {
+                if (ConfiguredStrategy.create(registry.get(spec.name()), spec.label(), spec.options()).requirements()
+                        .contains(Capability.CALIBRATION_TEXT)) {
+                    return true;
+                }
+            } catch (PluginException e) {
+                // a plugin that cannot start or answer fails its own row, with this message, when it is evaluated
             }
         }
         return false;

@@ -7,6 +7,7 @@ import org.zeroprune.nas.plugin.ConfiguredStrategy;
 import org.zeroprune.nas.plugin.ContextOffer;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.PreparedStrategy;
+import org.zeroprune.nas.plugin.StrategyLimits;
 import org.zeroprune.spi.context.Capability;
 import org.zeroprune.spi.context.ProgressListener;
 import org.zeroprune.spi.context.ProgressListener.ProgressTask;
@@ -24,6 +25,7 @@ final class StrategyScoring {
             Map.of(Capability.LABELLED_SAMPLES, "pass --labelled N to offer N measured candidates"), "");
 
     private final PluginRegistry registry;
+    private final StrategyLimits limits;
     private final ProgressListener progress;
     private final ModelView view;
     private final ScoringContext context;
@@ -36,9 +38,10 @@ final class StrategyScoring {
      * @param fidelity their measured fidelity, by index
      * @param heldOut the indices that are not labelled samples: every figure is computed over these
      */
-    StrategyScoring(PluginRegistry registry, ProgressListener progress, ModelView view, ScoringContext context,
+    StrategyScoring(PluginRegistry registry, StrategyLimits limits, ProgressListener progress, ModelView view, ScoringContext context,
             List<PruningMask> masks, double[] fidelity, List<Integer> heldOut) {
         this.registry = registry;
+        this.limits = limits;
         this.progress = progress;
         this.view = view;
         this.context = context;
@@ -47,23 +50,25 @@ final class StrategyScoring {
         this.heldOut = heldOut;
     }
 
-    /** One strategy's row; a plugin's failure is thrown, naming the strategy by its label. */
+    /**
+     * One strategy's row; a plugin's failure (an exception, an {@link Error}, an output the framework cannot
+     * use, or a call past its time limit) is thrown as a {@code PluginException} naming the strategy by its
+     * label and its jar.
+     */
     StrategyEvaluation evaluate(StrategySpec spec) {
-        ConfiguredStrategy strategy = ConfiguredStrategy.create(registry.get(spec.name()), spec.label(), spec.options());
+        ConfiguredStrategy strategy = ConfiguredStrategy.create(registry.get(spec.name()), spec.label(), spec.options())
+                .withLimits(limits);
         long start = System.nanoTime();
         PreparedStrategy prepared;
         try (ProgressTask task = progress.start("Preparing " + spec.label(), -1)) {
             prepared = strategy.prepare(view, context, OFFER);
         }
         double prepareSeconds = (System.nanoTime() - start) / 1e9;
-        double[] scores = new double[masks.size()];
         long scoring = System.nanoTime();
+        double[] scores;
         try (ProgressTask task = progress.start("Scoring with " + spec.label(), masks.size())) {
-            for (int i = 0; i < scores.length; i++) {
-                int index = i;
-                scores[i] = prepared.score(masks.get(i), () -> "candidate #" + index + " (" + masks.get(index) + ")");
-                task.step();
-            }
+            // one thread, so that the time per candidate is the strategy's own
+            scores = prepared.scoreAll(masks, i -> "candidate #" + i + " (" + masks.get(i) + ")", 1, task::step);
         }
         double perCandidate = (System.nanoTime() - scoring) / 1e6 / scores.length;
         double[] x = new double[heldOut.size()];
@@ -79,6 +84,6 @@ final class StrategyScoring {
         }
         return new StrategyEvaluation(spec, prepared.source(), scores, RankCorrelation.kendallTauB(x, y),
                 RankCorrelation.spearman(x, y), topPick, fidelity[topPick], prepareSeconds, perCandidate,
-                Map.copyOf(prepared.details()));
+                prepared.details());
     }
 }

@@ -1,27 +1,40 @@
 package org.zeroprune.nas.plugin;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.spi.CandidateScorer;
 import org.zeroprune.spi.UnitImportance;
 import org.zeroprune.spi.mask.PruningMask;
+import org.zeroprune.spi.model.ModelView;
 
 /**
  * A strategy prepared on one model ({@link ConfiguredStrategy#prepare}): its scorer, and its name
- * and source for messages. {@link #score} is how the framework scores a candidate: a scorer that
- * throws, or returns a score that is not finite, fails naming the strategy and the candidate.
- * Thread-safe as far as the plugin's scorer is, which the SPI requires.
+ * and source for messages. Every call into the plugin's scorer goes through here, on threads the
+ * framework can abandon ({@link PluginWatchdog}), within the strategy's {@link StrategyLimits}: a
+ * scorer that throws (an {@link Error} too), returns a score that is not finite, reports details or a
+ * unit importance the framework cannot use, or runs past its limit fails naming the strategy, its jar
+ * and what it was doing. Thread-safe as far as the plugin's scorer is, which the SPI requires.
  */
 public final class PreparedStrategy {
     private final String name;
     private final String source;
     private final CandidateScorer scorer;
+    private final ModelView model;
+    private final StrategyLimits limits;
+    private final PluginWatchdog watchdog;
 
-    PreparedStrategy(String name, String source, CandidateScorer scorer) {
+    PreparedStrategy(String name, String source, CandidateScorer scorer, ModelView model, StrategyLimits limits,
+            PluginWatchdog watchdog) {
         this.name = name;
         this.source = source;
         this.scorer = scorer;
+        this.model = model;
+        this.limits = limits;
+        this.watchdog = watchdog;
     }
 
     /** The name in messages and reports (a registered name, or a label with options). */
@@ -39,29 +52,83 @@ public final class PreparedStrategy {
      *
      * @param candidate names the candidate in a failure ({@code candidate #12 (...)}); called only then,
      *     so that the scoring loop builds no text
-     * @throws PluginException if the scorer throws or returns NaN or an infinity
+     * @throws PluginException if the scorer fails, returns NaN or an infinity, or outlasts its limit
      */
     public double score(PruningMask mask, Supplier<String> candidate) {
+        return scoreAll(List.of(mask), i -> candidate.get(), 1, () -> { })[0];
+    }
+
+    /**
+     * The scores of {@code masks}, by index, each scored once on up to {@code threads} threads.
+     *
+     * @param candidate names the candidate at an index in a failure; called only then
+     * @param scored called after each score, from the scoring thread (a progress step)
+     * @throws PluginException at the first candidate the scorer fails on, scores NaN or an infinity, or
+     *     takes longer than its limit on
+     */
+    public double[] scoreAll(List<PruningMask> masks, IntFunction<String> candidate, int threads, Runnable scored) {
+        double[] scores = new double[masks.size()];
+        watchdog.forEach(limits.score(), masks.size(), threads, candidate, i -> {
+            scores[i] = scoreOne(masks.get(i), candidate, i);
+            scored.run();
+        });
+        return scores;
+    }
+
+    private double scoreOne(PruningMask mask, IntFunction<String> candidate, int index) {
         double score;
         try {
             score = scorer.score(mask);
-        } catch (RuntimeException | LinkageError e) {
-            throw new PluginException("strategy '" + name + "' failed while scoring " + candidate.get() + ": " + e, e);
+        } catch (ZeroPruneException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw PluginFailure.of(name, source, "scoring " + candidate.apply(index), e);
         }
         if (!Double.isFinite(score)) {
-            throw new PluginException("strategy '" + name + "' returned " + score + " for " + candidate.get()
-                    + "; expected a finite score");
+            throw new PluginException("strategy '" + name + "' (" + source + ") returned " + score + " for "
+                    + candidate.apply(index) + "; expected a finite score");
         }
         return score;
     }
 
-    /** What the scorer decided while it was prepared, as the plugin gave it (its order kept). */
+    /**
+     * What the scorer decided while it was prepared, as the plugin gave it (its order kept).
+     *
+     * @throws PluginException if the scorer fails, or reports something other than strings, finite numbers
+     *     and booleans by name (naming the entry)
+     */
     public Map<String, Object> details() {
-        return scorer.details();
+        return fromScorer("reporting its details",
+                () -> PluginDetails.checked(name, source, scorer.details()));
     }
 
-    /** The scorer's per-unit importance, if it has one. */
+    /**
+     * The scorer's per-unit importance, if it has one: one finite number per head and neuron of the model.
+     *
+     * @throws PluginException if the scorer fails, or an importance is missing or not finite (naming the
+     *     layer and unit)
+     */
     public Optional<UnitImportance> unitImportance() {
-        return scorer.unitImportance();
+        return fromScorer("computing its unit importance", () -> {
+            Optional<UnitImportance> importance = scorer.unitImportance();
+            if (importance == null) {
+                throw new PluginException("strategy '" + name + "' (" + source + ") returned null for its unit"
+                        + " importance; expected an Optional, empty if it has none");
+            }
+            return importance.map(i -> PluginUnitImportance.checked(name, source, model, i));
+        });
+    }
+
+    // the scorer's other answers may be lazy work (a Fisher pass): they count as preparing
+    private <T> T fromScorer(String doing, Supplier<T> call) {
+        return watchdog.call(limits.prepare(), () -> "(" + doing + ")", () -> {
+            try {
+                return call.get();
+            } catch (ZeroPruneException e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                throw PluginFailure.of(name, source, doing, e);
+            }
+        });
     }
 }

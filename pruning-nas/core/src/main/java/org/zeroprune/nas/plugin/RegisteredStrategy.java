@@ -29,8 +29,8 @@ public record RegisteredStrategy(ScoringStrategyProvider provider, String source
         List<OptionSpec> declared;
         try {
             declared = provider.options();
-        } catch (RuntimeException e) {
-            throw new PluginException("strategy '" + name() + "' (" + source + ") failed to list its options: " + e, e);
+        } catch (RuntimeException | Error e) {
+            throw PluginFailure.of(name(), source, "listing its options", e);
         }
         StrategyOptions parsed = StrategyOptions.parse(name(), declared, options);
         try {
@@ -41,8 +41,8 @@ public record RegisteredStrategy(ScoringStrategyProvider provider, String source
             return strategy;
         } catch (InvalidOptionException | PluginException e) {
             throw e;
-        } catch (RuntimeException e) {
-            throw new PluginException("strategy '" + name() + "' (" + source + ") failed to start: " + e, e);
+        } catch (RuntimeException | Error e) {
+            throw PluginFailure.of(name(), source, "starting", e);
         }
     }
 }

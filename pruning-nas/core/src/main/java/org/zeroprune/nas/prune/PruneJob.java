@@ -81,7 +81,8 @@ public final class PruneJob {
         Optional<StsBenchmark> sts = config.output().sts().isBlank() ? Optional.empty()
                 : Optional.of(StsBenchmark.read(Paths.get(config.output().sts())));
         RegisteredStrategy registered = registry.get(config.scoring().strategy());
-        ConfiguredStrategy strategy = ConfiguredStrategy.create(registered, config.scoring().options());
+        ConfiguredStrategy strategy = ConfiguredStrategy.create(registered, config.scoring().options())
+                .withLimits(config.scoring().limits());
         SearchStrategy search = searches.get(config.search().strategy());
         PhaseTimer timer = new PhaseTimer();
 

@@ -36,12 +36,12 @@ record PruneScorers(PreparedStrategy scoring, Optional<PreparedStrategy> screeni
             LoadedModel model, ScoringContext context, PhaseTimer timer) {
         PreparedStrategy scoring = timer.time("prepare", () -> prepare(strategy, model, context));
         Optional<PreparedStrategy> screening = hybrid ? Optional.of(timer.time("screen-prepare",
-                () -> prepareNamed(registry, config.search().screening(), model, context))) : Optional.empty();
+                () -> prepareNamed(registry, config.search().screening(), config, model, context))) : Optional.empty();
         Optional<String> source = unitOrderSource(config, scoring, screening);
         Optional<UnitImportance> order = source.map(name -> {
             PreparedStrategy from = scoring.name().equals(name) ? scoring
                     : screening.filter(s -> s.name().equals(name)).orElseGet(() -> timer.time("unit-importance-prepare",
-                            () -> prepareNamed(registry, name, model, context)));
+                            () -> prepareNamed(registry, name, config, model, context)));
             return from.unitImportance().orElseThrow(() -> new ConfigException("strategy '" + name
                     + "' gives no per-unit importance to choose the units a layer keeps; set search.unit-selection to"
                     + " random, or search.unit-importance to a strategy such as fisher, magnitude or perturbation"));
@@ -57,9 +57,10 @@ record PruneScorers(PreparedStrategy scoring, Optional<PreparedStrategy> screeni
     }
 
     /** A strategy besides the scoring one, with its default options. */
-    private static PreparedStrategy prepareNamed(PluginRegistry registry, String name, LoadedModel model,
-            ScoringContext context) {
-        return prepare(ConfiguredStrategy.create(registry.get(name), Map.of()), model, context);
+    private static PreparedStrategy prepareNamed(PluginRegistry registry, String name, PruneConfig config,
+            LoadedModel model, ScoringContext context) {
+        return prepare(ConfiguredStrategy.create(registry.get(name), Map.of()).withLimits(config.scoring().limits()),
+                model, context);
     }
 
     private static Optional<String> unitOrderSource(PruneConfig config, PreparedStrategy scoring,

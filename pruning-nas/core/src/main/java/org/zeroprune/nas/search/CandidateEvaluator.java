@@ -1,14 +1,11 @@
 package org.zeroprune.nas.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
-import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PreparedStrategy;
 import org.zeroprune.spi.context.CostModel;
 import org.zeroprune.spi.context.ProgressListener.ProgressTask;
@@ -16,21 +13,21 @@ import org.zeroprune.spi.mask.PruningMask;
 
 /**
  * Scores genomes with a prepared strategy, in parallel, each distinct genome once. Remembers every
- * candidate it evaluated, in order of first evaluation, for the ranking. A scorer that throws or
- * returns a non-finite score is reported by name with the candidate it failed on
- * ({@link PreparedStrategy#score}).
+ * candidate it evaluated, in order of first evaluation, for the ranking. A scorer that throws,
+ * returns a non-finite score or outlasts its limit is reported by name with the candidate it failed on
+ * ({@link PreparedStrategy#scoreAll}).
  */
 public final class CandidateEvaluator implements AutoCloseable {
     private final SearchSpace space;
     private final Budget budget;
     private final CostModel costs;
     private final PreparedStrategy strategy;
-    private final ForkJoinPool pool;
+    private final int threads;
     private final ProgressTask progress;
     private final Map<Genome, ScoredCandidate> seen = new LinkedHashMap<>();
 
     /**
-     * @param threads scoring threads (1 scores on the caller's thread)
+     * @param threads scoring threads
      * @param progress receives one step per newly evaluated candidate
      */
     public CandidateEvaluator(SearchSpace space, Budget budget, CostModel costs, PreparedStrategy strategy, int threads,
@@ -39,7 +36,7 @@ public final class CandidateEvaluator implements AutoCloseable {
         this.budget = budget;
         this.costs = costs;
         this.strategy = strategy;
-        this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+        this.threads = threads;
         this.progress = progress;
     }
 
@@ -61,29 +58,8 @@ public final class CandidateEvaluator implements AutoCloseable {
         for (int i = 0; i < masks.length; i++) {
             masks[i] = space.mask(todo.get(i));
         }
-        double[] scores = new double[masks.length];
-        Runnable work = () -> IntStream.range(0, masks.length).parallel().forEach(i -> {
-            scores[i] = scoreOne(masks[i], fresh.get(todo.get(i)));
-            progress.step();
-        });
-        if (pool == null || masks.length < 2) {
-            for (int i = 0; i < masks.length; i++) {
-                scores[i] = scoreOne(masks[i], fresh.get(todo.get(i)));
-                progress.step();
-            }
-        } else {
-            try {
-                pool.submit(work).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PluginException("scoring interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new PluginException("strategy '" + strategy.name() + "' failed: " + e.getCause(), e.getCause());
-            }
-        }
+        double[] scores = strategy.scoreAll(Arrays.asList(masks), i -> "candidate #" + fresh.get(todo.get(i)) + " ("
+                + masks[i] + ")", threads, progress::step);
         for (int i = 0; i < masks.length; i++) {
             PruningMask mask = masks[i];
             seen.put(todo.get(i), new ScoredCandidate(fresh.get(todo.get(i)), todo.get(i), mask, scores[i], costs.macs(mask),
@@ -94,10 +70,6 @@ public final class CandidateEvaluator implements AutoCloseable {
             out.add(seen.get(g));
         }
         return out;
-    }
-
-    private double scoreOne(PruningMask mask, int id) {
-        return strategy.score(mask, () -> "candidate #" + id + " (" + mask + ")");
     }
 
     /** Whether this genome was evaluated already. */
@@ -122,8 +94,6 @@ public final class CandidateEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        // the strategy's scoring threads end with each batch
     }
 }

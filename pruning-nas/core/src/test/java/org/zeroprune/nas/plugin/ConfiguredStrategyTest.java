@@ -130,13 +130,13 @@ class ConfiguredStrategyTest {
     void aScoreThatIsNotFiniteFailsNamingStrategyAndCandidate() {
         PreparedStrategy nan = ConfiguredStrategy.of("nan", "a.jar", (m, c) -> mask -> Double.NaN)
                 .prepare(MODEL, plain(), OFFER);
-        assertEquals("strategy 'nan' returned NaN for candidate #4; expected a finite score",
+        assertEquals("strategy 'nan' (a.jar) returned NaN for candidate #4; expected a finite score",
                 assertThrows(PluginException.class, () -> nan.score(MASK, () -> "candidate #4")).getMessage());
         PreparedStrategy throwing = ConfiguredStrategy.of("throws", "a.jar", (m, c) -> mask -> {
             throw new ArithmeticException("score exploded");
         }).prepare(MODEL, plain(), OFFER);
         PluginException e = assertThrows(PluginException.class, () -> throwing.score(MASK, () -> "candidate #4"));
-        assertTrue(e.getMessage().startsWith("strategy 'throws' failed while scoring candidate #4: "
+        assertTrue(e.getMessage().startsWith("strategy 'throws' (a.jar) failed while scoring candidate #4: "
                 + "java.lang.ArithmeticException: score exploded"), e.getMessage());
         PreparedStrategy fine = ConfiguredStrategy.of("fine", "a.jar", (m, c) -> mask -> 0.5).prepare(MODEL, plain(), OFFER);
         assertEquals(0.5, fine.score(MASK, () -> {

@@ -56,9 +56,9 @@ class PluginFailureTest {
     void failuresWhilePreparingOrScoringNameTheStrategy(@TempDir Path out) {
         assertMessage(out, "throws-in-prepare", "strategy 'throws-in-prepare'", "failed while preparing",
                 "prepare exploded");
-        assertMessage(out, "throws-in-score", "strategy 'throws-in-score' failed while scoring candidate #",
-                "score exploded");
-        assertMessage(out, "nan-score", "strategy 'nan-score' returned NaN for candidate #");
+        assertMessage(out, "throws-in-score", "strategy 'throws-in-score' (", "faulty-plugin.jar) failed while scoring"
+                + " candidate #", "score exploded");
+        assertMessage(out, "nan-score", "strategy 'nan-score' (", "faulty-plugin.jar) returned NaN for candidate #");
         assertFalse(Files.exists(out.resolve("throws-in-score")), "no half-written output");
     }
 
