@@ -42,6 +42,8 @@ class PluginDirectoryTest {
         PluginException e = assertThrows(PluginException.class, () -> registry.get("zerolm"));
         assertTrue(e.getMessage().contains("unknown scoring strategy 'zerolm'; available: " + String.join(", ", SHIPPED)),
                 e.getMessage());
+        assertTrue(e.getMessage().contains("'zerolm' comes with the ZeroLM plugin, zeroprune-proxy-plugin.jar"),
+                e.getMessage());
     }
 
     @Test

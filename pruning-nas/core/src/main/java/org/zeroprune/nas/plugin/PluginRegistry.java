@@ -41,6 +41,11 @@ import org.zeroprune.spi.ScoringStrategyProvider;
  * reported in {@link #problems()}; it never takes the others down.
  */
 public final class PluginRegistry {
+    /**
+     * The strategies of the ZeroLM plugin, the one plugin the project builds beside the framework: a
+     * user who selects one without the plugin is told where it comes from.
+     */
+    private static final Set<String> ZEROLM_PLUGIN_NAMES = Set.of("zerolm", "zerolm-relative");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final Map<String, RegisteredStrategy> strategies;
@@ -252,6 +257,8 @@ public final class PluginRegistry {
             String available = strategies.isEmpty() ? "none (is the plugin jar on the class path or in a plugin directory?)"
                     : String.join(", ", names());
             throw new PluginException("unknown scoring strategy '" + name + "'; available: " + available
+                    + (ZEROLM_PLUGIN_NAMES.contains(name) ? "; '" + name + "' comes with the ZeroLM plugin, "
+                            + "zeroprune-proxy-plugin.jar: put it in a plugin directory or on the class path" : "")
                     + (problems.isEmpty() ? "" : "; plugins that failed to load: " + String.join("; ", problems)));
         }
         return strategy;
