@@ -73,6 +73,7 @@ class CliTest {
         assertTrue(r.out().contains("budget     flops 0.6 of the dense model — met by all 40 ranked candidates"), r.out());
         assertTrue(r.out().contains("search random, seed 42; units at random"), r.out());
         assertTrue(Files.exists(out.resolve("ranking.json")) && Files.exists(out.resolve("model/model.safetensors")));
+        assertFalse(r.err().contains("assumes mean pooling"), "the embedded model brings its layout: " + r.err());
         CliRun again = run("prune", "--strategy", "test-params", "--search", "random", "--candidates", "40", "--reconstruct", "none", "--out", out.toString(), "--quiet");
         assertEquals(1, again.status());
         assertTrue(again.err().contains("exists; pass --overwrite"), again.err());

@@ -49,6 +49,7 @@ record SummaryAssembly(LoadedModel model, ViewCostModel costs, PreparedStrategy 
         List<String> warnings = new ArrayList<>();
         EmptyModelWarning.of(chosen.mask(), budgetText).ifPresent(warnings::add);
         GeneratedDistillWarning.of(export.reconstruction()).ifPresent(warnings::add);
+        AssumedPoolingWarning.of(model.checkpoint().directory(), exportedOnnx).ifPresent(warnings::add);
         return new PruneSummary(export, model.description(), model.checkpoint().tokenizerDescription(), strategy.name(),
                 strategy.source(), config.search().strategy(), budgetText,
                 model.sequenceLengthNote(config.budget().sequenceLength()),
