@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroprune.nas.testing.CliRun;
 import org.zeroprune.nas.testing.TinyBert;
+import org.zeroprune.nas.testing.TokenizedTinyBert;
 
 /**
  * Files that change or hold less than a command expects: a checkpoint replaced since its ranking was made,
@@ -30,6 +31,7 @@ class HostileFilesCliTest {
     @BeforeAll
     static void tinyModel() throws Exception {
         new TinyBert().write(dir.resolve("tiny"));
+        TokenizedTinyBert.write(dir.resolve("tokenized"), 32, 1);
     }
 
     private static Path copyOfTiny(String name) throws Exception {
@@ -84,5 +86,18 @@ class HostileFilesCliTest {
         CliRun r = export(old, "old-export");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().contains("warning: " + old + " records no modelHash (written by an older zeroprune)"), r.err());
+    }
+
+    @Test
+    void rePruningAModelWithNothingLeftIsRefusedNamingIt() throws Exception {
+        Path empty = dir.resolve("empty-run");
+        CliRun first = CliRun.prune(dir.resolve("tokenized"), empty, "--flops", "1e-9", "--format", "safetensors", NO_LATENCY[0],
+                NO_LATENCY[1]);
+        assertEquals(0, first.status(), first.err());
+        // synthetic-fidelity (the default) runs the model: it used to fail with an internal error from the autograd
+        CliRun again = CliRun.of("prune", "--model", empty.resolve("model").toString(), "--out",
+                dir.resolve("again").toString(), "--quiet");
+        again.assertOneLineError("nothing left to prune: checkpoint " + empty.resolve("model").toAbsolutePath()
+                + " has no attention head and no FFN neuron in any of its 2 layers");
     }
 }

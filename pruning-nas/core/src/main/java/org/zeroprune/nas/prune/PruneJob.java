@@ -89,6 +89,7 @@ public final class PruneJob {
                 return ModelSource.load(config.model());
             }
         });
+        NothingLeftToPrune.check(model);
         ViewCostModel costs = new ViewCostModel(model.view(), model.costSequenceLength(config.budget().sequenceLength()));
         String corpus = config.scoring().corpus();
         Optional<CorpusLanguageCheck> language = corpus.equals("builtin") || corpus.isBlank()
