@@ -100,4 +100,16 @@ class HostileFilesCliTest {
         again.assertOneLineError("nothing left to prune: checkpoint " + empty.resolve("model").toAbsolutePath()
                 + " has no attention head and no FFN neuron in any of its 2 layers");
     }
+
+    @Test
+    void aRerankFromAnExportRankNamesWhatItReconstructedAndWhatItExported() {
+        CliRun r = CliRun.of("prune", "--model", dir.resolve("tokenized").toString(), "--strategy", "test-params",
+                "--search", "random", "--candidates", "6", "--export-rank", "5", "--reconstruct", "scales", "--set",
+                "reconstruct.rerank=4", "--set", "reconstruct.sequences=16", "--format", "safetensors", "--out",
+                dir.resolve("rerank").toString(), "--quiet", NO_LATENCY[0], NO_LATENCY[1]);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("warning: reconstruct.rerank is 4 (ranks 5 to 8, from output.export-rank 5), but the"
+                + " ranking ends at rank 6: only ranks 5 to 6 were reconstructed"), r.err());
+        assertTrue(r.out().contains("  rerank     ranks 5 to 6 reconstructed; rank "), r.out());
+    }
 }
