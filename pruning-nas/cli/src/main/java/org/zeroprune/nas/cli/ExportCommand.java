@@ -36,6 +36,10 @@ final class ExportCommand implements Callable<Integer> {
             + " (default: the ranking's modelSource).")
     String model;
 
+    @Option(names = "--allow-model-change", description = "Export even when the model's weights differ from those the"
+            + " ranking was made from (its modelHash), with a warning; by default that is refused.")
+    boolean allowModelChange;
+
     @Mixin
     CheckpointOutputOptions output;
 
@@ -74,12 +78,13 @@ final class ExportCommand implements Callable<Integer> {
             ReconstructionStep step = new ReconstructionStep(config.reconstruct(), config.scoring().corpus(), runtime,
                     config.search().seed());
             e = RankedCandidateExport.export(ranking, rank, model, output.out, output.overwrite(), formats, quantization,
-                    (dense, cut) -> {
+                    allowModelChange, (dense, cut) -> {
                 Reconstructor.Reconstruction r = step.run(dense, cut);
                 report[0] = r.report();
                 return r.checkpoint();
             });
         }
+        e.warnings().forEach(w -> System.err.println("warning: " + w));
         BertCheckpoint c = e.checkpoint();
         int layers = c.config().layers();
         int[] heads = new int[layers];

@@ -2,6 +2,7 @@ package org.zeroprune.nas.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,6 +39,7 @@ final class PruneConsoleSummary {
                 counts(chosen, true), counts(chosen, false));
         s.export().latency().ifPresent(l -> printLatency("latency ", l));
         printReconstruction(s.export().reconstruction().map(r -> (JsonNode) r).orElse(MissingNode.getInstance()));
+        s.export().rerank().ifPresent(trials -> printRerank(trials, s.exportRank(), config.output().exportRank()));
         s.sequenceLengthNote().ifPresent(n -> System.out.println("  note       " + n));
         s.export().onnxLatency().ifPresent(l -> printLatency("onnx    ", l));
         s.export().int8().ifPresent(PruneConsoleSummary::printInt8);
@@ -55,6 +57,20 @@ final class PruneConsoleSummary {
                 + result.onnxModel().map(p -> " (with " + p.getFileName()
                         + result.int8Model().map(q -> " and " + q.getFileName()).orElse("") + ")").orElse(""));
         s.corpusLanguageWarning().ifPresent(w -> System.err.println("warning: " + w.path("message").asText()));
+    }
+
+    /** Which ranks the rerank reconstructed and why the chosen one was exported, as it may not be the rank asked for. */
+    private static void printRerank(ArrayNode trials, int exported, int asked) {
+        StringBuilder fidelities = new StringBuilder();
+        for (JsonNode t : trials) {
+            fidelities.append(fidelities.length() == 0 ? "" : ", ").append("rank ").append(t.path("rank").asInt())
+                    .append(String.format(Locale.ROOT, " %.4f", t.path("validationFidelity").asDouble()));
+        }
+        int first = trials.get(0).path("rank").asInt();
+        int last = trials.get(trials.size() - 1).path("rank").asInt();
+        System.out.printf(Locale.ROOT, "  rerank     ranks %d to %d reconstructed; rank %d follows the dense model best"
+                + " afterwards and was exported%s (validation fidelity: %s)%n", first, last, exported,
+                exported == asked ? "" : " instead of rank " + asked, fidelities);
     }
 
     private static void printLatency(String label, ObjectNode l) {

@@ -3,6 +3,7 @@ package org.zeroprune.nas.config;
 import static org.zeroprune.nas.config.ConfigMapper.YAML;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -23,6 +24,7 @@ final class ConfigBinding {
 
     /** The tree as a configuration, not yet validated; {@code source} names it in messages. */
     static PruneConfig bind(ObjectNode tree, String source) {
+        ConfigShapes.check(tree, ConfigTree.defaults(), source);
         try {
             return YAML.treeToValue(tree, PruneConfig.class);
         } catch (UnrecognizedPropertyException e) {
@@ -39,11 +41,26 @@ final class ConfigBinding {
         } catch (MismatchedInputException e) {
             throw new ConfigException(source + ": key '" + path(e) + "' has the wrong type; expected "
                     + expected(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException range) {
+                throw new ConfigException(source + ": " + outOfRange(path(e), tree, range));
+            }
+            throw new ConfigException(source + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new ConfigException(source + ": " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
+    }
+
+    /** A number beyond its key's type: Jackson's message names neither the key nor what is accepted. */
+    private static String outOfRange(String key, ObjectNode tree, InputCoercionException e) {
+        String value = tree.at("/" + key.replace('.', '/').replace("[", "/").replace("]", "")).asText();
+        boolean negative = value.startsWith("-");
+        boolean wide = e.getTargetType() == long.class || e.getTargetType() == Long.class;
+        long bound = negative ? (wide ? Long.MIN_VALUE : Integer.MIN_VALUE) : wide ? Long.MAX_VALUE : Integer.MAX_VALUE;
+        return "key '" + key + "' is '" + value + "', out of range: expected an integer " + (negative ? "no smaller than "
+                : "no larger than ") + bound;
     }
 
     private static String expected(Class<?> type) {

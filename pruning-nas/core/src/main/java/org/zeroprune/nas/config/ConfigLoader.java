@@ -53,7 +53,10 @@ public final class ConfigLoader {
         String source = "defaults";
         if (file.isPresent()) {
             source = file.get().toString();
-            merge(tree, ConfigTree.resolvePlugins(read(file.get()), file.get()));
+            ObjectNode fromFile = read(file.get());
+            // checked before the overrides, which would replace a scalar section with one holding their key only
+            ConfigShapes.check(fromFile, tree, source);
+            merge(tree, ConfigTree.resolvePlugins(fromFile, file.get()));
         }
         for (Map.Entry<String, String> override : overrides.entrySet()) {
             apply(tree, override.getKey(), override.getValue());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.zeroprune.nas.ConfigException;
@@ -41,9 +42,11 @@ public final class RankedCandidateExport {
      * @param onnx {@code model.onnx} in it, if that format was asked for
      * @param model where the dense model came from
      * @param int8 {@code model_qint8.onnx} in it, if asked for
+     * @param warnings what the caller should be told: a ranking that cannot be checked against the model, or a
+     *     changed model accepted
      */
     public record Exported(int rank, ObjectNode row, BertCheckpoint checkpoint, Path directory, Optional<Path> onnx,
-            String model, Optional<Path> int8) {
+            String model, Optional<Path> int8, List<String> warnings) {
     }
 
     /**
@@ -54,25 +57,29 @@ public final class RankedCandidateExport {
      *     read, the rank is outside it, or the model is not the one the ranking was made from
      */
     public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite) {
-        return export(rankingFile, rank, model, out, overwrite, ExportFormat.BOTH, Quantization.NONE, (dense, cut) -> cut);
+        return export(rankingFile, rank, model, out, overwrite, ExportFormat.BOTH, Quantization.NONE, false,
+                (dense, cut) -> cut);
     }
 
     /**
      * As {@link #export(Path, int, String, Path, boolean)}, writing the model files of {@code format} (and
      * {@code model_qint8.onnx} as {@code quantization} asks), the cut candidate reconstructed first by
-     * {@code reconstruct} (given the dense model and the cut, the checkpoint to write).
+     * {@code reconstruct} (given the dense model and the cut, the checkpoint to write). A model whose content
+     * differs from the ranking's {@code modelHash} is refused unless {@code allowModelChange}, then exported
+     * with a warning.
      */
     public static Exported export(Path rankingFile, int rank, String model, Path out, boolean overwrite,
-            ExportFormat format, Quantization quantization,
+            ExportFormat format, Quantization quantization, boolean allowModelChange,
             BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
         try (OutputDirectory output = OutputDirectory.claim(out, overwrite, "export",
                 Arrays.asList(rankingFile.toString(), model))) {
-            return export(rankingFile, rank, model, output, format, quantization, reconstruct);
+            return export(rankingFile, rank, model, output, format, quantization, allowModelChange, reconstruct);
         }
     }
 
     private static Exported export(Path rankingFile, int rank, String model, OutputDirectory output, ExportFormat format,
-            Quantization quantization, BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
+            Quantization quantization, boolean allowModelChange,
+            BiFunction<LoadedModel, BertCheckpoint, BertCheckpoint> reconstruct) {
         Path out = output.path();
         JsonNode ranking = read(rankingFile);
         String source = model != null ? model : ranking.path("modelSource").asText("");
@@ -90,6 +97,7 @@ public final class RankedCandidateExport {
         }
         LoadedModel dense = ModelSource.load(source);
         requireSameShape(rankingFile, masks, dense);
+        List<String> warnings = RankedModelCheck.check(rankingFile, ranking, dense, allowModelChange).stream().toList();
         ObjectNode row = ((ObjectNode) ranking.get("candidates").get(rank - 1)).deepCopy();
         row.set("masks", RankingWriter.masks(mask));
         row.put("source", dense.description());
@@ -108,7 +116,7 @@ public final class RankedCandidateExport {
         });
         Optional<Path> onnx = format.onnx() ? Optional.of(out.resolve(OnnxExport.FILE)) : Optional.empty();
         Optional<Path> int8 = quantization.int8() ? Optional.of(out.resolve(OnnxExport.INT8_FILE)) : Optional.empty();
-        return new Exported(rank, row, written[0], out, onnx, dense.description(), int8);
+        return new Exported(rank, row, written[0], out, onnx, dense.description(), int8, warnings);
     }
 
     private static JsonNode read(Path rankingFile) {

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.zeroprune.nas.checkpoint.BertNames;
 import org.zeroprune.nas.checkpoint.Tensor;
 
@@ -18,8 +15,6 @@ import org.zeroprune.nas.checkpoint.Tensor;
  * heads, the LayerNorm epsilon and the activation, which no weight reveals, from the graph's nodes.
  */
 final class ImportedConfig {
-    private static final Pattern LAYER = Pattern.compile("^encoder\\.layer\\.(\\d+)\\.");
-
     private final String source;
     private final OnnxGraph graph;
     private final ImportedWeights weights;
@@ -43,17 +38,10 @@ final class ImportedConfig {
         Tensor words = weights.required(BertNames.WORD_EMBEDDINGS);
         Tensor positions = weights.required(BertNames.POSITION_EMBEDDINGS);
         int hidden = words.dim(1);
-        TreeSet<Integer> layers = new TreeSet<>();
-        for (String name : weights.tensors().keySet()) {
-            Matcher m = LAYER.matcher(name);
-            if (m.find()) {
-                layers.add(Integer.parseInt(m.group(1)));
-            }
-        }
-        if (layers.isEmpty()) {
+        int layerCount = weights.layerCount();
+        if (layerCount == 0) {
             throw weights.notBert("no initializer belongs to an encoder layer (encoder.layer.N.*)");
         }
-        int layerCount = layers.last() + 1;
         int intermediate = weights.required(BertNames.intermediate(0, "bias")).dim(0);
         OptionalInt scaled = headsFromAttentionScale(hidden);
         String scale = scaled.isPresent() ? "the graph's attention scale (head size " + hidden / scaled.getAsInt()

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.zeroprune.nas.checkpoint.BertNames;
 import org.zeroprune.nas.checkpoint.DType;
 import org.zeroprune.nas.checkpoint.Tensor;
@@ -18,6 +20,7 @@ import org.zeroprune.nas.checkpoint.Tensor;
  * MatMul layout {@code [in, out]} to HF's {@code [out, in]}.
  */
 final class ImportedWeights {
+    private static final Pattern LAYER = Pattern.compile("^encoder\\.layer\\.(\\d+)\\.");
     private final String source;
     private final OnnxGraph graph;
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
@@ -35,6 +38,18 @@ final class ImportedWeights {
         weights.collectNamed();
         weights.collectAnonymousLinears();
         return weights;
+    }
+
+    /** One more than the highest layer index among the tensors' names ({@code encoder.layer.N.*}); 0 for none. */
+    int layerCount() {
+        int count = 0;
+        for (String name : tensors.keySet()) {
+            Matcher m = LAYER.matcher(name);
+            if (m.find()) {
+                count = Math.max(count, Integer.parseInt(m.group(1)) + 1);
+            }
+        }
+        return count;
     }
 
     /** The tensors by HF name, in the order found. */

@@ -110,6 +110,7 @@ public final class OnnxBertImporter {
         OnnxGraph graph = new OnnxGraph(model.getGraph());
         QuantizedGraph.refuse(source, graph);
         ImportedWeights weights = ImportedWeights.collect(source, graph);
+        UnevenLayers.refuseEmptyBlocks(source, weights);
         ObjectNode config = ImportedConfig.of(source, graph, weights, heads);
         weights.checkComplete(config.get("num_hidden_layers").asInt());
         UnevenLayers.refuse(source, weights.tensors(), config.get("num_hidden_layers").asInt(),

@@ -3,6 +3,7 @@ package org.zeroprune.nas.model;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.io.ContentHash;
 
 /**
  * A model ready for pruning.
@@ -28,6 +29,18 @@ public record LoadedModel(BertCheckpoint checkpoint, BertModelView view, String 
         int max = checkpoint.config().maxPositions();
         return requested <= max ? Optional.empty() : Optional.of("budget.sequence-length " + requested + " exceeds the"
                 + " model's " + max + " positions (max_position_embeddings); costs are counted at " + max + " tokens");
+    }
+
+    /**
+     * A hash of what identifies the weights: the checkpoint's {@code model.safetensors} and
+     * {@code config.json}, read whole (an imported {@code .onnx} or the embedded model hashes its imported
+     * checkpoint). A ranking records it so that {@code export} can tell when the file at the model's path
+     * was replaced by another of the same shapes since the prune.
+     */
+    public String contentHash() {
+        Path dir = checkpoint.directory();
+        return new ContentHash().fileIfPresent(dir.resolve(BertCheckpoint.WEIGHTS))
+                .fileIfPresent(dir.resolve(BertCheckpoint.CONFIG)).hex();
     }
 
     /** Reads and wraps a checkpoint whose tokenizer, if any, lives in its own directory. */

@@ -91,6 +91,7 @@ public final class PruneJob {
                 return ModelSource.load(config.model());
             }
         });
+        NothingLeftToPrune.check(model);
         if (sts.isPresent() || config.output().measureFidelity()
                 || ReconstructionLevel.named(config.reconstruct().level()) != ReconstructionLevel.NONE) {
             // before the search: an overflowing model would otherwise be pruned and reported with NaN figures
@@ -135,7 +136,9 @@ public final class PruneJob {
                     + " (nothing was written)");
         }
         int rankAsked = Math.min(config.output().exportRank(), ranked.size());
-        Optional<ReconstructedRerank.Pick> reranked = rerank(reconstruction, model, ranked, rankAsked, timer);
+        RerankPlan rerankPlan = RerankPlan.of(config.output().export() ? config.reconstruct().rerank() : 1, rankAsked,
+                ranked.size(), reconstruction.reconstructs(model) && model.checkpoint().tokenizer().isPresent());
+        Optional<ReconstructedRerank.Pick> reranked = rerank(reconstruction, model, ranked, rerankPlan, timer);
         int exportRank = reranked.map(ReconstructedRerank.Pick::rank).orElse(rankAsked);
         SummaryAssembly figures = new SummaryAssembly(model, costs, scorers.scoring(), budget, ranked, exportRank);
         ScoredCandidate chosen = figures.chosen();
@@ -163,7 +166,7 @@ public final class PruneJob {
                     : Optional.empty();
             summary[0] = figures.summary(config, timer, written.map(ModelExportStep.Exported::figures)
                     .orElse(PruneSummary.Export.NONE), exported, exportedOnnx, header.at("/search/unitOrder").asText(),
-                    language);
+                    language, rerankPlan.warning());
             if (quality.measures()) {
                 try (ProgressTask task = progress.start("Measuring the chosen model's quality", -1)) {
                     summary[0] = timer.time("quality", () -> quality.withQuality(summary[0],
@@ -177,15 +180,13 @@ public final class PruneJob {
 
     /** With {@code reconstruct.rerank} above 1, the candidate that reconstructs best among the best-ranked. */
     private Optional<ReconstructedRerank.Pick> rerank(ReconstructionStep step, LoadedModel model,
-            List<ScoredCandidate> ranked, int first, PhaseTimer timer) {
-        if (config.reconstruct().rerank() < 2 || !config.output().export() || !step.reconstructs(model)
-                || model.checkpoint().tokenizer().isEmpty()) {
+            List<ScoredCandidate> ranked, RerankPlan plan, PhaseTimer timer) {
+        if (plan.count() < 2) {
             return Optional.empty();
         }
-        try (ProgressTask task = progress.start("Reconstructing the " + config.reconstruct().rerank()
-                + " best candidates to rerank them", -1)) {
-            return Optional.of(timer.time("rerank", () -> ReconstructedRerank.pick(step, runtime, model, ranked, first,
-                    config.reconstruct().rerank())));
+        try (ProgressTask task = progress.start(plan.progress(), -1)) {
+            return Optional.of(timer.time("rerank", () -> ReconstructedRerank.pick(step, runtime, model, ranked,
+                    plan.first(), plan.count())));
         }
     }
 

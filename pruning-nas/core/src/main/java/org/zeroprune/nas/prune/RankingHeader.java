@@ -35,6 +35,8 @@ final class RankingHeader {
         doc.put("model", model.description());
         // what `export` loads to apply a ranked candidate's masks later, from any working directory
         doc.put("modelSource", ModelSource.portableSpec(config.model()));
+        // and what it held then, so that `export` refuses other weights put at the same path since
+        doc.put("modelHash", model.contentHash());
         ObjectNode scoring = doc.putObject("scoring");
         scoring.put("strategy", registered.name());
         scoring.set("options", JSON.valueToTree(StrategyOptions.parse(registered.name(),

@@ -41,15 +41,18 @@ record SummaryAssembly(LoadedModel model, ViewCostModel costs, PreparedStrategy 
      *
      * @param export what the export step measured
      * @param unitOrder what unit selection resolved to, as in the ranking's header
+     * @param rerankWarning how the rerank differs from what {@code reconstruct.rerank} asked, if it does
      */
     PruneSummary summary(PruneConfig config, PhaseTimer timer, PruneSummary.Export export, Optional<Path> exported,
-            Optional<Path> exportedOnnx, String unitOrder, Optional<CorpusLanguageCheck> language) {
+            Optional<Path> exportedOnnx, String unitOrder, Optional<CorpusLanguageCheck> language,
+            Optional<String> rerankWarning) {
         ScoredCandidate chosen = chosen();
         String budgetText = budget.kind().key() + " " + budget.ratio();
         List<String> warnings = new ArrayList<>();
         EmptyModelWarning.of(chosen.mask(), budgetText).ifPresent(warnings::add);
         GeneratedDistillWarning.of(export.reconstruction()).ifPresent(warnings::add);
         AssumedPoolingWarning.of(model.checkpoint().directory(), exportedOnnx).ifPresent(warnings::add);
+        rerankWarning.ifPresent(warnings::add);
         return new PruneSummary(export, model.description(), model.checkpoint().tokenizerDescription(), strategy.name(),
                 strategy.source(), config.search().strategy(), budgetText,
                 model.sequenceLengthNote(config.budget().sequenceLength()),

@@ -32,8 +32,13 @@ public final class RankingMasks {
         this.format = MaskFormat.named(name);
         this.denseHeads = ints(ranking.at("/dense/heads"), "dense.heads");
         this.denseNeurons = ints(ranking.at("/dense/neurons"), "dense.neurons");
-        this.order = format == MaskFormat.ORDER ? new UnitOrder(nested(ranking.at("/masks/headOrder"), "masks.headOrder"),
-                nested(ranking.at("/masks/neuronOrder"), "masks.neuronOrder")) : null;
+        if (denseHeads.length != denseNeurons.length) {
+            throw new IllegalArgumentException("dense.heads lists " + denseHeads.length + " layers but dense.neurons "
+                    + denseNeurons.length);
+        }
+        this.order = format == MaskFormat.ORDER ? new UnitOrder(
+                nested(ranking.at("/masks/headOrder"), "masks.headOrder", denseHeads, "dense.heads"),
+                nested(ranking.at("/masks/neuronOrder"), "masks.neuronOrder", denseNeurons, "dense.neurons")) : null;
     }
 
     /** Heads per layer of the dense model the ranking was made for (a copy). */
@@ -67,13 +72,41 @@ public final class RankingMasks {
         }
         JsonNode masks = ranking.get("candidates").get(rank - 1).path("masks");
         String where = "candidates[" + (rank - 1) + "].masks";
-        if (format == MaskFormat.ORDER) {
-            return order.prefixMask(ints(masks.path("keptHeads"), where + ".keptHeads"),
-                    ints(masks.path("keptNeurons"), where + ".keptNeurons"));
+        try {
+            if (format == MaskFormat.ORDER) {
+                return order.prefixMask(ints(masks.path("keptHeads"), where + ".keptHeads"),
+                        ints(masks.path("keptNeurons"), where + ".keptNeurons"));
+            }
+            List<UnitSet> heads = ranges(masks.path("heads"), denseHeads, where + ".heads");
+            List<UnitSet> neurons = ranges(masks.path("neurons"), denseNeurons, where + ".neurons");
+            requireCounts(masks.path("keptHeads"), heads, where + ".keptHeads", where + ".heads");
+            requireCounts(masks.path("keptNeurons"), neurons, where + ".keptNeurons", where + ".neurons");
+            return PruningMask.of(heads, neurons);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rank " + rank + ": " + e.getMessage(), e);
         }
-        List<UnitSet> heads = ranges(masks.path("heads"), denseHeads, where + ".heads");
-        List<UnitSet> neurons = ranges(masks.path("neurons"), denseNeurons, where + ".neurons");
-        return PruningMask.of(heads, neurons);
+    }
+
+    /**
+     * The kept counts a ranges row also holds must agree with its ranges: a hand edit that changes one
+     * and not the other would otherwise surface later as a parameter mismatch that names neither.
+     */
+    private static void requireCounts(JsonNode counts, List<UnitSet> sets, String where, String rangesKey) {
+        if (counts.isMissingNode()) {
+            return; // rankings written before the counts existed
+        }
+        int[] kept = ints(counts, where);
+        if (kept.length != sets.size()) {
+            throw new IllegalArgumentException(where + " lists " + kept.length + " layers; " + rangesKey + " lists "
+                    + sets.size());
+        }
+        for (int l = 0; l < kept.length; l++) {
+            if (kept[l] != sets.get(l).count()) {
+                throw new IllegalArgumentException(where + "[" + l + "] is " + kept[l] + ", but " + rangesKey + "[" + l
+                        + "] '" + UnitRanges.format(sets.get(l)) + "' keeps " + sets.get(l).count()
+                        + ": edit both, or take the row as prune wrote it");
+            }
+        }
     }
 
     /** A JSON value as a message shows it: a missing one printed as nothing, which reads as a truncated message. */
@@ -88,6 +121,11 @@ public final class RankingMasks {
         }
         List<UnitSet> sets = new ArrayList<>(sizes.length);
         for (int l = 0; l < sizes.length; l++) {
+            if (!node.get(l).isTextual()) {
+                // asText() would read the number 3 as the unit set {3}, a different mask than meant
+                throw new IllegalArgumentException(where + "[" + l + "] should be text of unit ranges such as \"0-3,7\""
+                        + " (\"\" for none); found " + node.get(l));
+            }
             try {
                 sets.add(UnitRanges.parse(node.get(l).asText(), sizes[l]));
             } catch (IllegalArgumentException e) {
@@ -111,13 +149,22 @@ public final class RankingMasks {
         return out;
     }
 
-    private static int[][] nested(JsonNode node, String where) {
+    /** A unit order per layer, each as long as the dense layer's {@code sizes} ({@code sizesKey} names them). */
+    private static int[][] nested(JsonNode node, String where, int[] sizes, String sizesKey) {
         if (!node.isArray()) {
             throw new IllegalArgumentException(where + " should be an array per layer; found " + found(node));
+        }
+        if (node.size() != sizes.length) {
+            throw new IllegalArgumentException(where + " lists " + node.size() + " layers; " + sizesKey + " lists "
+                    + sizes.length);
         }
         int[][] out = new int[node.size()][];
         for (int l = 0; l < out.length; l++) {
             out[l] = ints(node.get(l), where + "[" + l + "]");
+            if (out[l].length != sizes[l]) {
+                throw new IllegalArgumentException(where + "[" + l + "] orders " + out[l].length + " units, but "
+                        + sizesKey + " gives layer " + l + " " + sizes[l] + ": the order must list each of its units once");
+            }
         }
         return out;
     }

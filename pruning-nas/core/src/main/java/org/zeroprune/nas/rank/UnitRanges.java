@@ -31,7 +31,7 @@ public final class UnitRanges {
      * Parses ranges written by {@link #format}.
      *
      * @param size the module's unit count
-     * @throws IllegalArgumentException on malformed text or a unit outside {@code [0, size)}
+     * @throws IllegalArgumentException on malformed text, a unit outside {@code [0, size)} or a unit listed twice
      */
     public static UnitSet parse(String text, int size) {
         BitSet bits = new BitSet(size);
@@ -45,6 +45,12 @@ public final class UnitRanges {
                 int to = ends.length == 2 ? index(ends[1], part, text) : from;
                 if (from < 0 || to >= size || from > to) {
                     throw new IllegalArgumentException("range '" + part + "' outside [0, " + size + ")");
+                }
+                int repeated = bits.nextSetBit(from);
+                if (repeated >= 0 && repeated <= to) {
+                    // a unit listed twice is a hand edit gone wrong: the mask it meant is unknown
+                    throw new IllegalArgumentException("unit " + repeated + " is listed twice in '" + text
+                            + "'; expected each unit once");
                 }
                 bits.set(from, to + 1);
             }

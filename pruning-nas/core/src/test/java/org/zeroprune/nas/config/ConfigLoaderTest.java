@@ -103,6 +103,44 @@ class ConfigLoaderTest {
                 "scoring.corpus", "builtin")).reconstruct().calibration());
     }
 
+    @Test
+    void aScalarWhereASectionBelongsNamesTheSectionNotOneOfItsKeys() throws Exception {
+        // `search: evolutionary` used to blame search.seed, a key the file never wrote
+        assertFileMessage("search: evolutionary\n", "key 'search' is 'evolutionary'; expected a section (a mapping of"
+                + " settings) with the keys candidates, min-heads,", "strategy, tournament, unit-importance, unit-selection");
+        assertFileMessage("budget: 0.5\n", "key 'budget' is '0.5'; expected a section", "flops, latency, latency-batch, params");
+        assertFileMessage("reconstruct:\n  distill: [1]\n", "key 'reconstruct.distill' is [1]; expected a section");
+        // an option given beside the file does not hide it (it would replace the scalar with a section of its own)
+        Path file = Files.writeString(dir.resolve("scalar.yaml"), "search: evolutionary\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Optional.of(file), Map.of("search.strategy", "random")));
+        assertTrue(e.getMessage().startsWith(file + ": key 'search' is 'evolutionary'"), e.getMessage());
+    }
+
+    @Test
+    void numbersBeyondTheirTypeEmptyKeysAndNumbersForYesOrNoAreNamed() throws Exception {
+        assertMessage(Map.of("search.seed", "18446744073709551615"), "command line: key 'search.seed' is"
+                + " '18446744073709551615', out of range: expected an integer no larger than 9223372036854775807");
+        assertMessage(Map.of("search.candidates", "3000000000"),
+                "key 'search.candidates' is '3000000000', out of range: expected an integer no larger than 2147483647");
+        assertMessage(Map.of("search.min-heads", "-3000000000"), "no smaller than -2147483648");
+        assertFileMessage("search:\n  seed: 18446744073709551615\n", "key 'search.seed' is '18446744073709551615', out of"
+                + " range");
+        assertMessage(Map.of("output.overwrite", "3"), "key 'output.overwrite' is '3'; expected true or false");
+        assertFileMessage("scoring:\n  options:\n    alpha:\n", "key 'scoring.options.alpha' is empty; expected a value");
+        assertFileMessage("plugins: [null]\n", "key 'plugins[0]' is empty");
+        assertFileMessage("model:\n", "key 'model' is empty");
+    }
+
+    private void assertFileMessage(String yaml, String... fragments) throws Exception {
+        Path file = Files.writeString(dir.resolve("shape.yaml"), yaml);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        }
+    }
+
     private static void assertMessage(Map<String, String> overrides, String... fragments) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(), overrides));
         for (String fragment : fragments) {

@@ -11,10 +11,17 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.ByteString;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zeroprune.nas.checkpoint.BertCheckpoint;
+import org.zeroprune.nas.export.CheckpointPruner;
+import org.zeroprune.nas.export.onnx.OnnxExport;
+import org.zeroprune.nas.testing.TinyBert;
+import org.zeroprune.spi.mask.PruningMask;
+import org.zeroprune.spi.mask.UnitSet;
 
 class OnnxImportErrorTest {
     @TempDir
@@ -35,6 +42,23 @@ class OnnxImportErrorTest {
         assertTrue(e.getMessage().contains(file + ": "), e.getMessage());
         assertTrue(e.getMessage().contains("not a BERT encoder export"), e.getMessage());
         assertTrue(e.getMessage().contains("[MatMul, Relu]"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void aPrunedModelOnnxWithALayerWithoutNeuronsIsRefusedAsUnevenNotAsForeign() throws Exception {
+        // zeroprune's own export of a candidate whose layer 0 keeps no FFN neuron: that layer has no FFN tensors at all
+        TinyBert tiny = new TinyBert();
+        BertCheckpoint dense = BertCheckpoint.read(tiny.write(dir.resolve("dense")));
+        PruningMask mask = PruningMask.of(List.of(UnitSet.all(tiny.heads), UnitSet.of(tiny.heads, 0, 1)),
+                List.of(UnitSet.none(tiny.intermediate), UnitSet.all(tiny.intermediate)));
+        Path onnx = OnnxExport.write(CheckpointPruner.prune(dense, mask, dir.resolve("cut")),
+                Files.createDirectories(dir.resolve("pruned")));
+        OnnxImportException e = assertThrows(OnnxImportException.class,
+                () -> OnnxBertImporter.importFile(onnx, Optional.empty(), OptionalInt.of(tiny.heads), dir.resolve("out")));
+        assertTrue(e.getMessage().startsWith(onnx + ": its layers differ in width (attention widths [16, 8] of hidden"
+                + " size 16, FFN widths [0, 24])"), e.getMessage());
+        assertTrue(e.getMessage().contains("use the checkpoint directory written with it"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("out")));
     }
 

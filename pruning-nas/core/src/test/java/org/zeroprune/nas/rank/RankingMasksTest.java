@@ -47,6 +47,28 @@ class RankingMasksTest {
         assertMessage(order.replace("\"x\"", "1"), 1, "layer 1 keeps 3 heads; it has 2");
     }
 
+    @Test
+    void aShortUnitOrderIsRefusedNamingTheLayerAndTheDenseWidth() throws Exception {
+        // a permutation of 0..2 where the dense layer has 4 neurons: it used to reach the export as an internal error
+        assertMessage("{" + DENSE + ", \"masks\": {\"format\": \"order\", \"headOrder\": [[0, 1], [0, 1]],"
+                + " \"neuronOrder\": [[0, 1, 2], [0, 1, 2, 3]]}, \"candidates\": [{\"masks\": {\"keptHeads\": [1, 1],"
+                + " \"keptNeurons\": [1, 1]}}]}", 1, "masks.neuronOrder[0] orders 3 units, but dense.neurons gives layer 0 4");
+        assertMessage("{" + DENSE + ", \"masks\": {\"format\": \"order\", \"headOrder\": [[0, 1]],"
+                + " \"neuronOrder\": [[0, 1, 2, 3], [0, 1, 2, 3]]}}", 1, "masks.headOrder lists 1 layers; dense.heads lists 2");
+    }
+
+    @Test
+    void handEditedRangesAreRefusedNamingRankLayerAndField() throws Exception {
+        String row = "{" + DENSE + ", \"candidates\": [{\"masks\": {\"keptHeads\": [1, 2], \"keptNeurons\": [0, 2],"
+                + " \"heads\": [\"0\", \"0-1\"], \"neurons\": [\"\", \"1-2\"]}}]}";
+        assertEquals(2, new RankingMasks(JSON.readTree(row)).mask(1).heads(1).count());
+        assertMessage(row.replace("\"0-1\"", "\"0-1,1\""), 1, "rank 1: candidates[0].masks.heads[1]: unit 1 is listed twice");
+        assertMessage(row.replace("\"0-1\"", "2"), 1,
+                "rank 1: candidates[0].masks.heads[1] should be text of unit ranges such as \"0-3,7\" (\"\" for none); found 2");
+        assertMessage(row.replace("\"1-2\"", "\"1-3\""), 1,
+                "rank 1: candidates[0].masks.keptNeurons[1] is 2, but candidates[0].masks.neurons[1] '1-3' keeps 3");
+    }
+
     private static void assertMessage(String json, int rank, String expected) throws Exception {
         JsonNode ranking = JSON.readTree(json);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RankingMasks(ranking).mask(rank));

@@ -2,6 +2,7 @@ package org.zeroprune.nas.rank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.BitSet;
 import java.util.SplittableRandom;
@@ -33,5 +34,7 @@ class UnitRangesTest {
         assertThrows(IllegalArgumentException.class, () -> UnitRanges.parse("3-1", 10));
         assertThrows(IllegalArgumentException.class, () -> UnitRanges.parse("0-10", 10));
         assertThrows(IllegalArgumentException.class, () -> UnitRanges.parse("1-2-3", 10));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitRanges.parse("0-3,2", 10)).getMessage()
+                .contains("unit 2 is listed twice in '0-3,2'"));
     }
 }
