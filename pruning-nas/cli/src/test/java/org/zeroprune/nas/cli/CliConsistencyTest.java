@@ -70,6 +70,7 @@ class CliConsistencyTest {
         CliRun other = prune(dir.resolve("other"), "--strategy", "test-params", "--plugins", plugins.toString(),
                 "--plugins", copies.toString());
         assertEquals(0, other.status(), other.out() + other.err());
+        assertTrue(other.err().contains("warning: 2 plugins provide the strategy 'dup-kept'"), other.err());
 
         CliRun chosen = prune(dir.resolve("chosen"), "--strategy", "dup-kept", "--plugins", plugins.toString(),
                 "--plugins", copies.toString());

@@ -140,7 +140,8 @@ public final class PruneJob {
                 ranked.size(), reconstruction.reconstructs(model) && model.checkpoint().tokenizer().isPresent());
         Optional<ReconstructedRerank.Pick> reranked = rerank(reconstruction, model, ranked, rerankPlan, timer);
         int exportRank = reranked.map(ReconstructedRerank.Pick::rank).orElse(rankAsked);
-        SummaryAssembly figures = new SummaryAssembly(model, costs, scorers.scoring(), budget, ranked, exportRank);
+        SummaryAssembly figures = new SummaryAssembly(model, costs, scorers.scoring(), budget, ranked, exportRank,
+                registry.problems());
         ScoredCandidate chosen = figures.chosen();
 
         ChosenModelQuality quality = new ChosenModelQuality(runtime, model, chosen.mask(), config.scoring().corpus(),

@@ -22,9 +22,10 @@ import org.zeroprune.nas.search.ScoredCandidate;
  * @param budget the budget
  * @param ranked the ranking, best first
  * @param exportRank the rank of the chosen candidate, from 1
+ * @param pluginProblems plugins left out or names several plugins provide, said as warnings
  */
 record SummaryAssembly(LoadedModel model, ViewCostModel costs, PreparedStrategy strategy, Budget budget,
-        List<ScoredCandidate> ranked, int exportRank) {
+        List<ScoredCandidate> ranked, int exportRank, List<String> pluginProblems) {
 
     /** The candidate exported (or that would be). */
     ScoredCandidate chosen() {
@@ -48,7 +49,7 @@ record SummaryAssembly(LoadedModel model, ViewCostModel costs, PreparedStrategy 
             Optional<String> rerankWarning) {
         ScoredCandidate chosen = chosen();
         String budgetText = budget.kind().key() + " " + budget.ratio();
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(pluginProblems);
         EmptyModelWarning.of(chosen.mask(), budgetText).ifPresent(warnings::add);
         GeneratedDistillWarning.of(export.reconstruction()).ifPresent(warnings::add);
         AssumedPoolingWarning.of(model.checkpoint().directory(), exportedOnnx).ifPresent(warnings::add);
