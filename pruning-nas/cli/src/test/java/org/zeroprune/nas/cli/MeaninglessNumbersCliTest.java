@@ -64,6 +64,7 @@ class MeaninglessNumbersCliTest {
         JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
         assertTrue(json.at("/strategies/0/kendallTauB").isNull(), json.toString());
         assertTrue(json.at("/warnings/0").asText().contains("no rank correlation is defined"), json.toString());
+        assertTrue(run.out().contains("n/a") && !run.out().contains("NaN"), "the console table: " + run.out());
     }
 
     @Test

@@ -100,8 +100,8 @@ public final class EvaluationReport {
         sb.append(String.format(Locale.ROOT, "%-44s %7s %7s %9s %8s %10s %12s%n", "strategy", "tau-b", "rho", "top pick",
                 "gap", "prepare s", "ms/candidate"));
         for (StrategyEvaluation s : e.strategies()) {
-            sb.append(String.format(Locale.ROOT, "%-44s %7.3f %7.3f %9.4f %8.4f %10.2f %12.3f%n", s.spec().label(),
-                    s.kendall(), s.spearman(), s.topPickFidelity(), e.fidelity()[e.best()] - s.topPickFidelity(),
+            sb.append(String.format(Locale.ROOT, "%-44s %7s %7s %9.4f %8.4f %10.2f %12.3f%n", s.spec().label(),
+                    defined("%.3f", s.kendall()), defined("%.3f", s.spearman()), s.topPickFidelity(), e.fidelity()[e.best()] - s.topPickFidelity(),
                     s.prepareSeconds(), s.scoreMillisPerCandidate()));
         }
         for (String f : e.failures()) {
@@ -134,8 +134,9 @@ public final class EvaluationReport {
         sb.append("<table><tr><th>strategy</th><th>Kendall τ-b</th><th>Spearman ρ</th><th>top-pick fidelity</th>"
                 + "<th>gap to best</th><th>prepare (s)</th><th>ms per candidate</th></tr>\n");
         for (StrategyEvaluation s : e.strategies()) {
-            sb.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.4f</td><td>%.4f</td>"
-                    + "<td>%.2f</td><td>%.3f</td></tr>%n", escape(s.spec().label()), s.kendall(), s.spearman(),
+            sb.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%.4f</td><td>%.4f</td>"
+                    + "<td>%.2f</td><td>%.3f</td></tr>%n", escape(s.spec().label()), defined("%.3f", s.kendall()),
+                    defined("%.3f", s.spearman()),
                     s.topPickFidelity(), e.fidelity()[e.best()] - s.topPickFidelity(), s.prepareSeconds(),
                     s.scoreMillisPerCandidate()));
         }
@@ -156,10 +157,16 @@ public final class EvaluationReport {
                 top = i == s.topPick() ? k : top;
                 best = i == e.best() ? k : best;
             }
-            String title = String.format(Locale.ROOT, "%s: tau-b %.2f, rho %.2f", s.spec().label(), s.kendall(), s.spearman());
+            String title = String.format(Locale.ROOT, "%s: tau-b %s, rho %s", s.spec().label(), defined("%.2f", s.kendall()),
+                    defined("%.2f", s.spearman()));
             sb.append("<div>").append(ScatterPlot.svg(title, x, y, top, best)).append("</div>\n");
         }
         return sb.append("</div>\n</body></html>\n").toString();
+    }
+
+    /** A correlation for a person: "n/a" where it is undefined (the warnings say why), never "NaN". */
+    private static String defined(String format, double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "n/a";
     }
 
     private static String escape(String text) {
