@@ -99,6 +99,9 @@ class HostileFilesCliTest {
                 dir.resolve("again").toString(), "--quiet");
         again.assertOneLineError("nothing left to prune: checkpoint " + empty.resolve("model").toAbsolutePath()
                 + " has no attention head and no FFN neuron in any of its 2 layers");
+        CliRun evaluated = CliRun.of("evaluate", "--model", empty.resolve("model").toString(), "--strategy", "params", "--out",
+                dir.resolve("again-evaluated").toString(), "--quiet");
+        evaluated.assertOneLineError("nothing left to prune: checkpoint " + empty.resolve("model").toAbsolutePath());
     }
 
     @Test

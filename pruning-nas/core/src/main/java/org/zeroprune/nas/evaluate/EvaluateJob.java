@@ -17,6 +17,7 @@ import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
+import org.zeroprune.nas.model.NothingLeftToPrune;
 import org.zeroprune.nas.plugin.ConfiguredStrategy;
 import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
@@ -97,6 +98,7 @@ public final class EvaluateJob {
         }
         long started = System.nanoTime();
         LoadedModel model = ModelSource.load(config.model());
+        NothingLeftToPrune.check(model);
         ModelView view = model.view();
         runtime.checkDenseOutputs(model); // fidelity is measured on every run: refuse NaN outputs before the work
         ViewCostModel costs = new ViewCostModel(view, model.costSequenceLength(config.budget().sequenceLength()));

@@ -19,6 +19,7 @@ import org.zeroprune.nas.export.onnx.OnnxExport;
 import org.zeroprune.nas.io.OutputDirectory;
 import org.zeroprune.nas.model.LoadedModel;
 import org.zeroprune.nas.model.ModelSource;
+import org.zeroprune.nas.model.NothingLeftToPrune;
 import org.zeroprune.nas.plugin.ConfiguredStrategy;
 import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
