@@ -8,6 +8,7 @@ import org.zeroprune.nas.export.Quantization;
 import org.zeroprune.nas.plugin.StrategyLimits;
 import org.zeroprune.nas.reconstruct.ReconstructionLevel;
 import org.zeroprune.nas.search.BudgetKind;
+import org.zeroprune.nas.search.ScreenSetting;
 import org.zeroprune.nas.search.SearchConfig;
 import org.zeroprune.nas.search.SearchStrategies;
 
@@ -51,6 +52,8 @@ final class ConfigValidation {
         require(s.tournament() >= 1 && s.tournament() <= s.population(), source, "search.tournament", s.tournament(),
                 "1..population");
         require(s.shortlist() >= 1, source, "search.shortlist", s.shortlist(), "a positive integer");
+        require(ScreenSetting.isValid(s.screen()), source, "search.screen", s.screen(),
+                "auto, off, or options of the scoring strategy as K=V,K=V (e.g. sequences=16)");
         PruneConfig.ScoringConfig sc = c.scoring();
         require(sc != null && sc.strategy() != null && !sc.strategy().isBlank(), source, "scoring.strategy",
                 sc == null ? null : sc.strategy(), "the name of a scoring strategy (see: zeroprune strategies)");
@@ -61,6 +64,8 @@ final class ConfigValidation {
         require(o.exportRank() >= 1, source, "output.export-rank", o.exportRank(), "1 or more");
         require(o.latencySeconds() >= 1 && o.latencySeconds() <= 3600, source, "output.latency-seconds",
                 o.latencySeconds(), "1..3600 seconds");
+        require(List.of("auto", "all").contains(o.latencyEngines()), source, "output.latency-engines", o.latencyEngines(),
+                "auto (ONNX Runtime when model.onnx is written, else PyTorch) or all");
         // no search ranks more than it evaluates; refused before the search rather than after it
         require(!o.export() || o.exportRank() <= s.candidates(), source, "output.export-rank", o.exportRank(),
                 "at most search.candidates (" + s.candidates() + "), the most candidates a search ranks");

@@ -81,6 +81,8 @@ public record PruneConfig(
      * @param measureLatency whether to time the exported model's forward pass against the dense one
      * @param latencySeconds the wall-clock seconds that timing may take, both engines together: timing stops
      *     earlier once the speed-up is precise, and no timed run starts that would end after the bound
+     * @param latencyEngines which engines time it: {@code auto} (ONNX Runtime when {@code model.onnx} is
+     *     written, else PyTorch) or {@code all} (PyTorch too)
      * @param measureFidelity whether to report the chosen candidate's fidelity to the dense model on the
      *     corpus's evaluation part (for reporting only; the choice never sees it)
      * @param masks how {@code ranking.json} and {@code ranking.csv} write each candidate's masks:
@@ -95,7 +97,7 @@ public record PruneConfig(
      * @param reduceRange whether the int8 weights use 7 bits, for CPUs without VNNI
      */
     public record OutputConfig(String dir, boolean overwrite, boolean export, int exportRank, boolean measureLatency,
-            double latencySeconds, boolean measureFidelity, String masks, String format, String sts, String quantize,
+            double latencySeconds, String latencyEngines, boolean measureFidelity, String masks, String format, String sts, String quantize,
             boolean reduceRange) {
     }
 

@@ -26,13 +26,7 @@ public record RegisteredStrategy(ScoringStrategyProvider provider, String source
      * errors keep their message; any other failure of the plugin is reported with its name and source.
      */
     public ScoringStrategy create(Map<String, String> options) {
-        List<OptionSpec> declared;
-        try {
-            declared = provider.options();
-        } catch (RuntimeException | Error e) {
-            throw PluginFailure.of(name(), source, "listing its options", e);
-        }
-        StrategyOptions parsed = StrategyOptions.parse(name(), declared, options);
+        StrategyOptions parsed = parse(options);
         try {
             ScoringStrategy strategy = provider.create(parsed);
             if (strategy == null) {
@@ -43,6 +37,20 @@ public record RegisteredStrategy(ScoringStrategyProvider provider, String source
             throw e;
         } catch (RuntimeException | Error e) {
             throw PluginFailure.of(name(), source, "starting", e);
+        }
+    }
+
+    /** {@code options} parsed against the provider's declarations, defaults filled in. */
+    public StrategyOptions parse(Map<String, String> options) {
+        return StrategyOptions.parse(name(), declaredOptions(), options);
+    }
+
+    /** The options the provider declares; a plugin failing to list them is reported with its name and source. */
+    public List<OptionSpec> declaredOptions() {
+        try {
+            return provider.options();
+        } catch (RuntimeException | Error e) {
+            throw PluginFailure.of(name(), source, "listing its options", e);
         }
     }
 }

@@ -95,10 +95,12 @@ final class ModelExportStep {
         Optional<ObjectNode> torchLatency = Optional.empty();
         Optional<ObjectNode> onnxLatency = Optional.empty();
         Optional<ObjectNode> int8Latency = Optional.empty();
-        // the PyTorch figure times the checkpoint files, so only when model.safetensors is written, and not
-        // when it is zero-padded: that file runs at the dense model's speed wherever it is loaded
-        boolean torch = config.output().measureLatency() && format.safetensors() && !format.padded();
         boolean ort = config.output().measureLatency() && written.onnx().isPresent();
+        // the PyTorch figure times the checkpoint files, so only when model.safetensors is written, and not
+        // when it is zero-padded: that file runs at the dense model's speed wherever it is loaded; by default
+        // only when there is no model.onnx to time, since each engine's timing costs a fresh JVM and both loads
+        boolean torch = config.output().measureLatency() && format.safetensors() && !format.padded()
+                && (!ort || config.output().latencyEngines().equals("all"));
         boolean int8 = config.output().measureLatency() && written.int8().isPresent();
         // one budget for every engine, so that timing never dominates a prune of a big model
         LatencyBudget latencyBudget = new LatencyBudget(config.output().latencySeconds());

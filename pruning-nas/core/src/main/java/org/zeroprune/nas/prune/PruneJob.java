@@ -85,6 +85,7 @@ public final class PruneJob {
         ConfiguredStrategy strategy = ConfiguredStrategy.create(registered, config.scoring().options())
                 .withLimits(config.scoring().limits());
         SearchStrategy search = searches.get(config.search().strategy());
+        Optional<ConfiguredStrategy> cheaperForm = PruneScorers.cheaperForm(config, registered, search);
         PhaseTimer timer = new PhaseTimer();
 
         LoadedModel model = timer.time("load", () -> {
@@ -109,8 +110,7 @@ public final class PruneJob {
                 .sampler(new SpaceSampler(model.view(), plainSpace, costs)).forward(runtime.forward(model))
                 .calibration(corpus.isBlank() ? Optional.empty() : runtime.calibration(corpus, model))
                 .build(costs);
-        PruneScorers scorers = PruneScorers.prepare(config, registry, strategy, search.screens(), model,
-                context, timer);
+        PruneScorers scorers = PruneScorers.prepare(config, registry, strategy, cheaperForm, search, model, context, timer);
         SearchSpace space = scorers.unitOrder().map(i -> space(Optional.of(i), model)).orElse(plainSpace);
         MaskFormat maskFormat = MaskFormat.named(config.output().masks());
         if (maskFormat == MaskFormat.ORDER && !space.prefixOnly()) {

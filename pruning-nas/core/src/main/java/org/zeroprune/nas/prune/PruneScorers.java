@@ -9,18 +9,20 @@ import org.zeroprune.nas.plugin.ConfiguredStrategy;
 import org.zeroprune.nas.plugin.ContextOffer;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.PreparedStrategy;
+import org.zeroprune.nas.plugin.RegisteredStrategy;
+import org.zeroprune.nas.search.SearchStrategy;
 import org.zeroprune.spi.UnitImportance;
 import org.zeroprune.spi.context.Capability;
 import org.zeroprune.spi.context.ProgressListener.ProgressTask;
 import org.zeroprune.spi.context.ScoringContext;
 
 /**
- * The strategies a prune run prepares on its model: the scoring strategy, the hybrid search's
- * screen, and the strategy whose per-unit importance picks the units a layer keeps (one of the
+ * The strategies a prune run prepares on its model: the scoring strategy, the screen (the hybrid
+ * search's cheap strategy, or the evolutionary search's cheaper form of the scoring strategy), and the strategy whose per-unit importance picks the units a layer keeps (one of the
  * other two when it has that name, else prepared for that alone).
  *
  * @param scoring the scoring strategy, prepared
- * @param screening the hybrid search's screen, prepared; empty for other searches
+ * @param screening the screen, prepared; empty when the search screens nothing
  * @param unitOrderSource whose importance orders the units, or empty for random picks
  * @param unitOrder that importance
  */
@@ -32,11 +34,14 @@ record PruneScorers(PreparedStrategy scoring, Optional<PreparedStrategy> screeni
             "set scoring.corpus to 'builtin' or a text file (--corpus)"), "");
 
     /** Prepares them in order, each phase timed: prepare, screen-prepare, unit-importance-prepare. */
-    static PruneScorers prepare(PruneConfig config, PluginRegistry registry, ConfiguredStrategy strategy, boolean hybrid,
-            LoadedModel model, ScoringContext context, PhaseTimer timer) {
+    static PruneScorers prepare(PruneConfig config, PluginRegistry registry, ConfiguredStrategy strategy,
+            Optional<ConfiguredStrategy> cheaperForm, SearchStrategy search, LoadedModel model, ScoringContext context,
+            PhaseTimer timer) {
         PreparedStrategy scoring = timer.time("prepare", () -> prepare(strategy, model, context));
-        Optional<PreparedStrategy> screening = hybrid ? Optional.of(timer.time("screen-prepare",
-                () -> prepareNamed(registry, config.search().screening(), config, model, context))) : Optional.empty();
+        Optional<ConfiguredStrategy> screen = search.screens()
+                ? Optional.of(configured(registry.get(config.search().screening()), config))
+                : cheaperForm;
+        Optional<PreparedStrategy> screening = screen.map(s -> timer.time("screen-prepare", () -> prepare(s, model, context)));
         Optional<String> source = unitOrderSource(config, scoring, screening);
         Optional<UnitImportance> order = source.map(name -> {
             PreparedStrategy from = scoring.name().equals(name) ? scoring
@@ -59,8 +64,24 @@ record PruneScorers(PreparedStrategy scoring, Optional<PreparedStrategy> screeni
     /** A strategy besides the scoring one, with its default options. */
     private static PreparedStrategy prepareNamed(PluginRegistry registry, String name, PruneConfig config,
             LoadedModel model, ScoringContext context) {
-        return prepare(ConfiguredStrategy.create(registry.get(name), Map.of()).withLimits(config.scoring().limits()),
-                model, context);
+        return prepare(configured(registry.get(name), config), model, context);
+    }
+
+    private static ConfiguredStrategy configured(RegisteredStrategy registered, PruneConfig config) {
+        return ConfiguredStrategy.create(registered, Map.of()).withLimits(config.scoring().limits());
+    }
+
+    /**
+     * The evolutionary search's screen ({@link ScreenForm}), created now so that its options are checked
+     * before the model loads; empty when the search or the setting screens nothing.
+     */
+    static Optional<ConfiguredStrategy> cheaperForm(PruneConfig config, RegisteredStrategy registered,
+            SearchStrategy search) {
+        if (!search.screensWithCheaperForm()) {
+            return Optional.empty();
+        }
+        return ScreenForm.resolve(config.search(), registered, config.scoring().options()).map(form -> ConfiguredStrategy
+                .create(registered, form.label(), form.options()).withLimits(config.scoring().limits()));
     }
 
     private static Optional<String> unitOrderSource(PruneConfig config, PreparedStrategy scoring,

@@ -32,7 +32,9 @@ final class PruneSearch {
     List<ScoredCandidate> run(SearchStrategy search, SearchSpace space, Budget budget, ViewCostModel costs,
             PreparedStrategy scorer, Optional<PreparedStrategy> screening) {
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
-        long total = search.plannedEvaluations(config.search());
+        // a screened search scores only its shortlist in full
+        long total = screening.isPresent() ? Math.min(config.search().shortlist(), config.search().candidates())
+                : search.plannedEvaluations(config.search());
         try (ProgressTask screenTask = screening.isPresent() ? progress.start("Screening (" + screening.get().name() + ")",
                         config.search().candidates()) : ProgressListener.NONE.start("", 0);
                 CandidateEvaluator screener = screening.map(s -> new CandidateEvaluator(space, budget, costs, s, threads,

@@ -54,7 +54,7 @@ final class RankingHeader {
         search.put("minHeads", config.search().minHeads());
         search.put("minNeurons", config.search().minNeurons());
         if (scorers.screening().isPresent()) {
-            search.put("screening", config.search().screening());
+            search.put("screening", scorers.screening().get().name());
             search.put("shortlist", config.search().shortlist());
         }
         ObjectNode dense = doc.putObject("dense");

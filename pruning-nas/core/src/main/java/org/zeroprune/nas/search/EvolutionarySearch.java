@@ -13,6 +13,11 @@ import org.zeroprune.spi.mask.UnitSet;
  * head or block count, or, with random unit selection, swap a kept unit for a removed one), then
  * repaired to the budget and topped up to use its slack; the next population is the best of
  * parents and children. Stops after {@code candidates} distinct candidates were evaluated.
+ *
+ * <p>With a screen ({@code search.screen}, {@link SearchContext#screening()}) the generations are
+ * scored by the scoring strategy's cheaper form, and only the best {@code shortlist} of them by the
+ * strategy itself; the ranking holds those. Most of the candidates a search visits only steer it, so
+ * they need a score good enough to steer by; the choice among the best needs the full one.
  */
 public final class EvolutionarySearch implements SearchStrategy {
     @Override
@@ -31,7 +36,23 @@ public final class EvolutionarySearch implements SearchStrategy {
     }
 
     @Override
+    public boolean screensWithCheaperForm() {
+        return true;
+    }
+
+    @Override
     public void search(SearchContext context) {
+        CandidateEvaluator steering = context.screening().orElse(context.evaluator());
+        evolve(context, steering);
+        if (context.screening().isPresent()) {
+            List<Genome> shortlist = steering.all().stream().sorted(Comparator.comparingDouble(ScoredCandidate::score)
+                    .reversed().thenComparingInt(ScoredCandidate::id)).limit(context.config().shortlist())
+                    .map(ScoredCandidate::genome).toList();
+            context.evaluator().evaluate(shortlist);
+        }
+    }
+
+    private static void evolve(SearchContext context, CandidateEvaluator evaluator) {
         int size = context.config().population();
         int wanted = context.config().candidates();
         SplittableRandom random = context.random();
@@ -39,10 +60,10 @@ public final class EvolutionarySearch implements SearchStrategy {
         for (int i = 0; i < size && i < wanted; i++) {
             initial.add(context.sampler().sample(random));
         }
-        List<ScoredCandidate> population = new ArrayList<>(context.evaluator().evaluate(initial));
+        List<ScoredCandidate> population = new ArrayList<>(evaluator.evaluate(initial));
         int stale = 0;
-        while (context.evaluator().evaluations() < wanted && stale < 50) {
-            int before = context.evaluator().evaluations();
+        while (evaluator.evaluations() < wanted && stale < 50) {
+            int before = evaluator.evaluations();
             int room = Math.min(size, wanted - before);
             List<Genome> children = new ArrayList<>(room);
             for (int i = 0; i < room; i++) {
@@ -52,9 +73,9 @@ public final class EvolutionarySearch implements SearchStrategy {
                 child = context.sampler().repair(child, random);
                 children.add(fill(context, child, random));
             }
-            population.addAll(context.evaluator().evaluate(children));
+            population.addAll(evaluator.evaluate(children));
             population = survivors(population, size);
-            stale = context.evaluator().evaluations() == before ? stale + 1 : 0;
+            stale = evaluator.evaluations() == before ? stale + 1 : 0;
         }
     }
 

@@ -18,10 +18,12 @@ package org.zeroprune.nas.search;
  * @param population evolutionary: population size
  * @param mutationRate evolutionary: probability that a layer's head or neuron count changes in a child
  * @param tournament evolutionary: tournament size for parent selection
- * @param shortlist hybrid: candidates re-scored by the forward-based strategy
+ * @param shortlist hybrid and screened evolutionary: candidates re-scored by the scoring strategy
  * @param screening hybrid: the cheap strategy that screens candidates for the shortlist
+ * @param screen evolutionary: the cheaper form of the scoring strategy every candidate is scored with before the
+ *     best {@code shortlist} are scored in full: {@code auto}, {@code off}, or option overrides {@code K=V,K=V}
  */
 public record SearchConfig(String strategy, int candidates, long seed, int neuronBlock, int minHeads, int minNeurons,
         String unitSelection, String unitImportance, int population, double mutationRate, int tournament,
-        int shortlist, String screening) {
+        int shortlist, String screening, String screen) {
 }

@@ -32,4 +32,13 @@ public interface SearchStrategy {
     default boolean screens() {
         return false;
     }
+
+    /**
+     * Whether the search can score its candidates with a cheaper form of the scoring strategy
+     * ({@code search.screen}, {@link SearchContext#screening()}) and re-score its best
+     * {@code search.shortlist} with the strategy itself.
+     */
+    default boolean screensWithCheaperForm() {
+        return false;
+    }
 }

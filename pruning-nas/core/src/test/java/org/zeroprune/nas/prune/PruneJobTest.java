@@ -39,7 +39,7 @@ class PruneJobTest {
         Path out = dir.resolve("out");
         var result = ZeroPrune.prune(ZeroPrune.config().strategy("test-params").set("search.strategy", "random")
                 .flops(0.6).seed(7).set("reconstruct.steps", "8").set("output.sts", stsFile().toString())
-                .set("search.candidates", "150").output(out.toString()).build());
+                .set("output.latency-engines", "all").set("search.candidates", "150").output(out.toString()).build());
 
         JsonNode ranking = JSON.readTree(out.resolve("ranking.json").toFile());
         long denseMacs = ranking.at("/dense/macs").asLong();
@@ -161,6 +161,10 @@ class PruneJobTest {
         assertFalse(int8.get("int8InstructionSet").asText().isEmpty(), int8.toString());
         assertTrue(int8.at("/onnxLatency/denseMs").asDouble() > 0 && int8.at("/onnxLatency/prunedMs").asDouble() > 0,
                 int8.toString());
+        // by default only ONNX Runtime times a model.onnx; PyTorch (output.latency-engines all) is left out
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertTrue(summary.at("/onnxLatency/denseMs").asDouble() > 0, summary.toString());
+        assertTrue(summary.path("latency").isMissingNode(), summary.toString());
     }
 
     @ParameterizedTest

@@ -10,7 +10,7 @@ class SearchStrategiesTest {
     @Test
     void progressAndScreeningAreTheStrategiesOwn() {
         SearchConfig config = new SearchConfig("evolutionary", 300, 42, 64, 0, 0, "auto", "", 32, 0.1, 4, 20,
-                "perturbation");
+                "perturbation", "auto");
         // the counts the prune pipeline's progress has always used: candidates, the shortlist, or unknown
         Map<String, Long> planned = Map.of("random", 300L, "evolutionary", 300L, "hybrid", 20L, "greedy", -1L,
                 "uniform", -1L, "exhaustive", -1L);
