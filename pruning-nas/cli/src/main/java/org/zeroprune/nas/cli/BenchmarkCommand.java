@@ -143,20 +143,31 @@ final class BenchmarkCommand {
     /** {@code zeroprune benchmark prune}. */
     @Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Time whole prunes and print, per row, the seconds of each phase (as the prune's summary gives"
-                    + " them), the search's candidates per second and the peak heap. Rows: bert-base (prune's defaults:"
-                    + " strategy, search, reconstruction, export and latency timing, on a BERT-base-shaped checkpoint of"
-                    + " about 110M parameters with random weights and the embedded model's tokenizer, written once and"
-                    + " reused), bert-base-no-reconstruct (the same with --reconstruct none), embedded (prune's defaults"
-                    + " on the embedded model) and zerolm (a weight-only strategy, 10,000 candidates at FLOPs 0.5, export,"
-                    + " no reconstruction or latency timing: the older measurement). Also the heap needed to read the"
-                    + " checkpoint in F32 (memory-mapped) and F16 against the file size."},
+                    + " them), the search's candidates per second and the peak heap, then a Markdown table of every row's"
+                    + " phases. Rows: bert-base (prune's defaults: strategy, search, reconstruction, export and latency"
+                    + " timing, on a BERT-base-shaped checkpoint of about 110M parameters with random weights and the"
+                    + " embedded model's tokenizer, written once and reused), bert-base-previous (the same with the"
+                    + " previous default recipe: every candidate scored on all 32 sequences, latency timed in PyTorch"
+                    + " too), embedded and embedded-previous (the same on the embedded model) and zerolm (a weight-only"
+                    + " strategy, 10,000 candidates at FLOPs 0.5, export, no reconstruction or latency timing: the older"
+                    + " measurement). With --repeat the rows run in turn and each reports its median. Also the heap"
+                    + " needed to read the checkpoint in F32 (memory-mapped) and F16 against the file size."},
             footer = {"", "A quick run:", "  zeroprune benchmark prune --rows embedded --candidates 100"})
     static final class Prune implements Callable<Integer> {
-        @Option(names = "--rows", paramLabel = "ROW[,ROW...]", defaultValue = "bert-base,embedded,zerolm",
+        @Option(names = "--rows", paramLabel = "ROW[,ROW...]",
+                defaultValue = "bert-base,bert-base-previous,embedded,embedded-previous,zerolm",
                 description = "Which prunes to time, in order (default: ${DEFAULT-VALUE}); one or more of"
-                        + " bert-base, bert-base-no-reconstruct, embedded, zerolm. The bert-base row's reconstruction"
-                        + " takes minutes.")
+                        + " bert-base, bert-base-previous, embedded, embedded-previous, zerolm. A bert-base row takes"
+                        + " about two minutes on 2 cores.")
         String rows;
+
+        @Option(names = "--flops", paramLabel = "RATIO", description = "FLOPs budget of the default-path rows, in (0, 1]"
+                + " (default: prune's, 0.6).")
+        Double flops;
+
+        @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Runs of every row, in turn; each"
+                + " row reports the median (default: ${DEFAULT-VALUE}).")
+        int repeat;
 
         @Option(names = "--work", paramLabel = "DIR", description = "Where the checkpoints and the outputs go (default:"
                 + " <cache>/bench).")
@@ -197,6 +208,12 @@ final class BenchmarkCommand {
             if (candidates != null && candidates < 1) {
                 throw new ZeroPruneException("--candidates must be at least 1, got " + candidates);
             }
+            if (flops != null && !(flops > 0 && flops <= 1)) {
+                throw new ZeroPruneException("--flops must be a ratio in (0, 1], got " + flops);
+            }
+            if (repeat < 1 || repeat > 100) {
+                throw new ZeroPruneException("--repeat must be 1..100, got " + repeat);
+            }
             var chosen = org.zeroprune.nas.benchmark.prune.PruneRow.parse(rows);
             if (chosen.isEmpty()) {
                 throw new ZeroPruneException("--rows names no row; expected one or more of "
@@ -205,7 +222,8 @@ final class BenchmarkCommand {
             Path dir = work != null ? work : org.zeroprune.nas.importer.EmbeddedModel.cacheRoot().resolve("bench");
             var benchmark = new org.zeroprune.nas.benchmark.prune.PruneBenchmark(dir, chosen, strategy,
                     candidates == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(candidates),
-                    unitSelection, masks, plugins.given(), quiet.progress());
+                    unitSelection, masks, flops == null ? java.util.OptionalDouble.empty()
+                    : java.util.OptionalDouble.of(flops), repeat, plugins.given(), quiet.progress());
             var report = benchmark.run();
             System.out.print(org.zeroprune.nas.benchmark.prune.PruneBenchmarkTable.format(report));
             if (json.isPresent()) {

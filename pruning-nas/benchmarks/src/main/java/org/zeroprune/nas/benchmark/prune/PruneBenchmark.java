@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.zeroprune.nas.api.ZeroPrune;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
@@ -25,7 +30,8 @@ import org.zeroprune.spi.context.ProgressListener;
  * layers, hidden 768, 12 heads, FFN 3072, the embedded model's tokenizer and its 30,522-token
  * vocabulary: about 110M parameters) that it writes itself with random weights, and on the embedded
  * model; the seconds of each phase as the prune's summary gives them, the search's candidates per
- * second and the peak heap. It also measures the heap needed to read the checkpoint, in F32
+ * second and the peak heap. With several repeats the rows run in turn, every row once per round, so
+ * that a change in the machine's load falls on every row alike; each row reports the median of its runs. It also measures the heap needed to read the checkpoint, in F32
  * (memory-mapped) and F16 (converted), against the file size.
  */
 public final class PruneBenchmark {
@@ -38,6 +44,8 @@ public final class PruneBenchmark {
     private final OptionalInt candidates;
     private final String unitSelection;
     private final String masks;
+    private final OptionalDouble flops;
+    private final int repeat;
     private final List<String> plugins;
     private final ProgressListener progress;
 
@@ -49,17 +57,22 @@ public final class PruneBenchmark {
      *     {@value #ZEROLM_CANDIDATES} for {@code zerolm})
      * @param unitSelection {@code search.unit-selection} of every row
      * @param masks {@code output.masks} of every row: how the ranking writes each candidate's masks
+     * @param flops the FLOPs budget of the default-path rows, or empty for prune's default
+     * @param repeat how many times each row runs (in turn)
      * @param plugins plugin directories
      * @param progress progress output
      */
     public PruneBenchmark(Path workDirectory, List<PruneRow> rows, String strategy, OptionalInt candidates,
-            String unitSelection, String masks, List<String> plugins, ProgressListener progress) {
+            String unitSelection, String masks, OptionalDouble flops, int repeat, List<String> plugins,
+            ProgressListener progress) {
         this.workDirectory = workDirectory;
         this.rows = List.copyOf(rows);
         this.strategy = strategy;
         this.candidates = candidates;
         this.unitSelection = unitSelection;
         this.masks = masks;
+        this.flops = flops;
+        this.repeat = repeat;
         this.plugins = List.copyOf(plugins);
         this.progress = progress;
     }
@@ -78,11 +91,40 @@ public final class PruneBenchmark {
             report.set("readHeapF32", readHeap(f32));
             report.set("readHeapF16", readHeap(checkpoint(DType.F16)));
         }
-        ArrayNode measured = report.putArray("rows");
-        for (PruneRow row : rows) {
-            measured.add(run(row, row.bertBase() ? f32.toString() : "embedded"));
+        report.put("repeat", repeat);
+        Map<PruneRow, List<ObjectNode>> runs = new LinkedHashMap<>();
+        for (int round = 0; round < repeat; round++) {
+            for (PruneRow row : rows) {
+                runs.computeIfAbsent(row, r -> new ArrayList<>()).add(run(row, row.bertBase() ? f32.toString() : "embedded"));
+            }
         }
+        ArrayNode measured = report.putArray("rows");
+        runs.values().forEach(list -> measured.add(medianOf(list)));
         return report;
+    }
+
+    /**
+     * The last run of a row with its total and phase seconds replaced by their medians over all runs,
+     * and every run's total under {@code runTotals}.
+     */
+    static ObjectNode medianOf(List<ObjectNode> runs) {
+        ObjectNode out = runs.get(runs.size() - 1).deepCopy();
+        out.put("runs", runs.size());
+        out.put("totalSeconds", median(runs.stream().mapToDouble(r -> r.get("totalSeconds").asDouble()).toArray()));
+        ArrayNode totals = out.putArray("runTotals");
+        runs.forEach(r -> totals.add(r.get("totalSeconds").asDouble()));
+        ObjectNode phases = out.putObject("phaseSeconds");
+        runs.get(runs.size() - 1).get("phaseSeconds").fieldNames().forEachRemaining(phase -> phases.put(phase,
+                median(runs.stream().mapToDouble(r -> r.at("/phaseSeconds/" + phase).asDouble()).toArray())));
+        double search = phases.path("search").asDouble();
+        out.put("candidatesPerSecond", search > 0 ? out.get("searched").asInt() / search : 0);
+        return out;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private ObjectNode run(PruneRow row, String model) throws IOException {
@@ -90,8 +132,11 @@ public final class PruneBenchmark {
         ZeroPrune.ConfigBuilder builder = ZeroPrune.config().model(model).set("output.overwrite", "true")
                 .set("search.unit-selection", unitSelection).set("output.masks", masks)
                 .set("plugins", JSON.writeValueAsString(plugins)).output(out.toString());
-        if (row == PruneRow.BERT_BASE_NO_RECONSTRUCT) {
-            builder.reconstruct(ReconstructionLevel.NONE);
+        if (row.previous()) {
+            PreviousRecipe.apply(builder);
+        }
+        if (row.defaultPath() && flops.isPresent()) {
+            builder.flops(flops.getAsDouble());
         }
         if (!row.defaultPath()) {
             builder.strategy(strategy).flops(0.5).set("search.strategy", "evolutionary").reconstruct(ReconstructionLevel.NONE)
@@ -118,8 +163,10 @@ public final class PruneBenchmark {
         r.put("unitSelection", unitSelection);
         r.put("masks", masks);
         r.put("candidates", result.ranking().size());
+        r.put("searched", config.search().candidates());
         double searchSeconds = summary.seconds().getOrDefault("search", 0.0);
-        r.put("candidatesPerSecond", result.ranking().size() / searchSeconds);
+        // candidates the search visited (a screened search ranks only its shortlist)
+        r.put("candidatesPerSecond", config.search().candidates() / searchSeconds);
         r.put("totalSeconds", total);
         r.set("phaseSeconds", JSON.valueToTree(summary.seconds()));
         r.put("peakHeapBytes", HeapMeter.peakBytes() - before);

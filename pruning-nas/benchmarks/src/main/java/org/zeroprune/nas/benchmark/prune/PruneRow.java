@@ -7,37 +7,41 @@ import java.util.stream.Collectors;
 import org.zeroprune.nas.ZeroPruneException;
 
 /**
- * A row of {@code benchmark prune}: which model a prune runs on and whether it runs as {@code prune}
- * does by default or as the older, scoring-only measurement.
+ * A row of {@code benchmark prune}: which model a prune runs on, and whether it runs as {@code prune}
+ * does by default, as it did with the previous default recipe, or as the older scoring-only
+ * measurement.
  */
 public enum PruneRow {
     /** {@code prune}'s defaults (strategy, search, reconstruction, export, latency timing) on the BERT-base-shaped checkpoint. */
-    BERT_BASE("bert-base", true, true, "default path (as prune) on the BERT-base-shaped checkpoint"),
-    /** As {@link #BERT_BASE} without reconstruction, whose {@code tune} takes most of that row's time. */
-    BERT_BASE_NO_RECONSTRUCT("bert-base-no-reconstruct", true, true,
-            "default path with --reconstruct none on the BERT-base-shaped checkpoint"),
+    BERT_BASE("bert-base", true, true, false, "default path (as prune) on the BERT-base-shaped checkpoint"),
+    /** As {@link #BERT_BASE} with the previous default recipe ({@link PreviousRecipe}). */
+    BERT_BASE_PREVIOUS("bert-base-previous", true, true, true, "previous default recipe on the BERT-base-shaped checkpoint"),
     /** {@code prune}'s defaults on the embedded all-MiniLM-L6-v2. */
-    EMBEDDED("embedded", false, true, "default path (as prune) on the embedded all-MiniLM-L6-v2"),
+    EMBEDDED("embedded", false, true, false, "default path (as prune) on the embedded all-MiniLM-L6-v2"),
+    /** As {@link #EMBEDDED} with the previous default recipe ({@link PreviousRecipe}). */
+    EMBEDDED_PREVIOUS("embedded-previous", false, true, true, "previous default recipe on the embedded all-MiniLM-L6-v2"),
     /**
      * The scoring-only measurement kept from before: a weight-only strategy, an evolutionary search of
      * 10,000 candidates at 50% FLOPs and the export, no reconstruction, no latency timing; comparable
      * with the earlier figures.
      */
-    ZEROLM("zerolm", true, false, "scoring strategy, evolutionary search at FLOPs 0.5, export; no reconstruction,"
+    ZEROLM("zerolm", true, false, false, "scoring strategy, evolutionary search at FLOPs 0.5, export; no reconstruction,"
             + " no latency timing");
 
-    /** The rows run unless told otherwise. */
-    public static final List<PruneRow> DEFAULT = List.of(BERT_BASE, EMBEDDED, ZEROLM);
+    /** The rows run unless told otherwise: each default path with both recipes, then the scoring-only row. */
+    public static final List<PruneRow> DEFAULT = List.of(BERT_BASE, BERT_BASE_PREVIOUS, EMBEDDED, EMBEDDED_PREVIOUS, ZEROLM);
 
     private final String key;
     private final boolean bertBase;
     private final boolean defaultPath;
+    private final boolean previous;
     private final String description;
 
-    PruneRow(String key, boolean bertBase, boolean defaultPath, String description) {
+    PruneRow(String key, boolean bertBase, boolean defaultPath, boolean previous, String description) {
         this.key = key;
         this.bertBase = bertBase;
         this.defaultPath = defaultPath;
+        this.previous = previous;
         this.description = description;
     }
 
@@ -54,6 +58,11 @@ public enum PruneRow {
     /** Whether the row runs {@code prune}'s default strategy, search, reconstruction and export. */
     public boolean defaultPath() {
         return defaultPath;
+    }
+
+    /** Whether the row runs the previous default recipe rather than today's. */
+    public boolean previous() {
+        return previous;
     }
 
     /** What the row measures, for the table. */

@@ -13,10 +13,14 @@ class PruneRowTest {
 
     @Test
     void rowsInTheOrderGiven() {
-        assertEquals(List.of(PruneRow.EMBEDDED, PruneRow.BERT_BASE_NO_RECONSTRUCT),
-                PruneRow.parse("embedded, bert-base-no-reconstruct"));
-        assertEquals(List.of(PruneRow.BERT_BASE, PruneRow.EMBEDDED, PruneRow.ZEROLM), PruneRow.DEFAULT);
+        assertEquals(List.of(PruneRow.EMBEDDED, PruneRow.BERT_BASE_PREVIOUS),
+                PruneRow.parse("embedded, bert-base-previous"));
+        // both recipes of each default path in one run by default
+        assertEquals(List.of(PruneRow.BERT_BASE, PruneRow.BERT_BASE_PREVIOUS, PruneRow.EMBEDDED, PruneRow.EMBEDDED_PREVIOUS,
+                PruneRow.ZEROLM), PruneRow.DEFAULT);
         assertTrue(PruneRow.BERT_BASE.defaultPath() && !PruneRow.ZEROLM.defaultPath() && !PruneRow.EMBEDDED.bertBase());
+        assertTrue(PruneRow.EMBEDDED_PREVIOUS.previous() && PruneRow.EMBEDDED_PREVIOUS.defaultPath()
+                && !PruneRow.EMBEDDED.previous());
     }
 
     @Test
