@@ -74,7 +74,10 @@ class PruneEmbeddedModelTest {
         assertTrue(e.getMessage().contains("'fisher' is data-driven and needs calibration text"), e.getMessage());
     }
 
-    /** What {@code ./zeroprune prune} runs: evolutionary search scored by synthetic-fidelity, units by its importance. */
+    /**
+     * What {@code ./zeroprune prune} runs: evolutionary search screened and scored by synthetic-fidelity, units by its
+     * importance.
+     */
     @Test
     void theDefaultsPruneTheEmbeddedModelWithTheDataFreeScore() throws Exception {
         Path out = dir.resolve("defaults");
@@ -84,7 +87,10 @@ class PruneEmbeddedModelTest {
         assertEquals("synthetic-fidelity", ranking.at("/scoring/strategy").asText());
         assertEquals("evolutionary", ranking.at("/search/strategy").asText());
         assertEquals("importance of synthetic-fidelity", ranking.at("/search/unitOrder").asText());
-        assertEquals(600, ranking.get("candidates").size());
+        // 600 candidates screened on 16 of the 32 sequences; the best 64 scored on all 32 rank
+        assertEquals(600, ranking.at("/search/requested").asInt());
+        assertEquals("synthetic-fidelity:sequences=16", ranking.at("/search/screening").asText());
+        assertEquals(64, ranking.get("candidates").size());
         long limit = (long) (0.6 * ranking.at("/dense/macs").asLong());
         double previous = Double.POSITIVE_INFINITY;
         for (JsonNode c : ranking.get("candidates")) {

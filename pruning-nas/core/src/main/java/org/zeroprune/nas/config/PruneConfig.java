@@ -97,8 +97,8 @@ public record PruneConfig(
      * @param reduceRange whether the int8 weights use 7 bits, for CPUs without VNNI
      */
     public record OutputConfig(String dir, boolean overwrite, boolean export, int exportRank, boolean measureLatency,
-            double latencySeconds, String latencyEngines, boolean measureFidelity, String masks, String format, String sts, String quantize,
-            boolean reduceRange) {
+            double latencySeconds, String latencyEngines, boolean measureFidelity, String masks, String format, String sts,
+            String quantize, boolean reduceRange) {
     }
 
     /**

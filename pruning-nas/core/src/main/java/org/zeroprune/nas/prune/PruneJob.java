@@ -86,6 +86,14 @@ public final class PruneJob {
                 .withLimits(config.scoring().limits());
         SearchStrategy search = searches.get(config.search().strategy());
         Optional<ConfiguredStrategy> cheaperForm = PruneScorers.cheaperForm(config, registered, search);
+        int shortlist = Math.min(config.search().shortlist(), config.search().candidates());
+        if ((search.screens() || cheaperForm.isPresent()) && config.output().export()
+                && config.output().exportRank() > shortlist) {
+            // refused before minutes of search rather than after them
+            throw new ConfigException("output.export-rank (--export-rank) is " + config.output().exportRank()
+                    + ", but this search ranks only its shortlist of " + shortlist + " (search.shortlist): choose a rank"
+                    + " from 1 to " + shortlist + ", raise search.shortlist, or set search.screen to off");
+        }
         PhaseTimer timer = new PhaseTimer();
 
         LoadedModel model = timer.time("load", () -> {

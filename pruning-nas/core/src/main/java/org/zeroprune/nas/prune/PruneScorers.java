@@ -18,8 +18,9 @@ import org.zeroprune.spi.context.ScoringContext;
 
 /**
  * The strategies a prune run prepares on its model: the scoring strategy, the screen (the hybrid
- * search's cheap strategy, or the evolutionary search's cheaper form of the scoring strategy), and the strategy whose per-unit importance picks the units a layer keeps (one of the
- * other two when it has that name, else prepared for that alone).
+ * search's cheap strategy, or the evolutionary search's cheaper form of the scoring strategy), and
+ * the strategy whose per-unit importance picks the units a layer keeps (one of the other two when
+ * it has that name, else prepared for that alone).
  *
  * @param scoring the scoring strategy, prepared
  * @param screening the screen, prepared; empty when the search screens nothing

@@ -83,6 +83,16 @@ class ScreenedSearchTest {
         assertFalse(dir.resolve("unknown").resolve("ranking.json").toFile().exists());
     }
 
+    @Test
+    void anExportRankBeyondTheShortlistIsRefusedBeforeTheSearch() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ZeroPrune.prune(ZeroPrune.config()
+                .strategy("synthetic-fidelity").set("search.candidates", "48").set("search.shortlist", "8")
+                .set("output.export-rank", "9").output(dir.resolve("rank").toString()).build()));
+        assertTrue(e.getMessage().contains("output.export-rank") && e.getMessage().contains("shortlist of 8"),
+                e.getMessage());
+        assertFalse(dir.resolve("rank").toFile().exists());
+    }
+
     private static Map<String, Double> scoresByMask(JsonNode ranking) {
         Map<String, Double> out = new HashMap<>();
         for (JsonNode c : ranking.get("candidates")) {
