@@ -8,9 +8,14 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.zeroprune.nas.Caller;
 import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.config.PruneModule;
+import org.zeroprune.nas.engine.LocalEngine;
+import org.zeroprune.nas.engine.ScoringEngine;
+import org.zeroprune.nas.engine.ScoringEngines;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.export.ExportFormat;
@@ -23,6 +28,7 @@ import org.zeroprune.nas.model.NothingLeftToPrune;
 import org.zeroprune.nas.plugin.ConfiguredStrategy;
 import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
+import org.zeroprune.nas.plugin.PreparedStrategy;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
 import org.zeroprune.nas.plugin.RunScoringContext;
 import org.zeroprune.nas.quality.CorpusLanguageCheck;
@@ -72,12 +78,13 @@ public final class PruneJob {
         Path out = Paths.get(config.output().dir());
         // checked and locked before the work, so that a refused or unwritable output fails in a second
         try (OutputDirectory output = OutputDirectory.claim(out, config.output().overwrite(), "prune",
-                List.of(config.model(), config.scoring().corpus(), config.output().sts()), caller)) {
-            return run(output, out);
+                List.of(config.model(), config.scoring().corpus(), config.output().sts()), caller);
+                ScoringEngine engine = ScoringEngines.open(config.engine(), caller)) {
+            return run(output, out, engine);
         }
     }
 
-    private PruneResult run(OutputDirectory output, Path out) {
+    private PruneResult run(OutputDirectory output, Path out, ScoringEngine engine) {
         // read before the search, so that a bad file fails in seconds, not after it
         Optional<StsBenchmark> sts = config.output().sts().isBlank() ? Optional.empty()
                 : Optional.of(StsBenchmark.read(Paths.get(config.output().sts())));
@@ -109,8 +116,8 @@ public final class PruneJob {
                 .sampler(new SpaceSampler(model.view(), plainSpace, costs)).forward(runtime.forward(model))
                 .calibration(corpus.isBlank() ? Optional.empty() : runtime.calibration(corpus, model))
                 .build(costs);
-        PruneScorers scorers = PruneScorers.prepare(config, registry, strategy, search.screens(), model,
-                context, timer);
+        PruneScorers scorers = scoringOn(engine, PruneScorers.prepare(config, registry, strategy, search.screens(), model,
+                context, timer));
         SearchSpace space = scorers.unitOrder().map(i -> space(Optional.of(i), model)).orElse(plainSpace);
         MaskFormat maskFormat = MaskFormat.named(config.output().masks());
         if (maskFormat == MaskFormat.ORDER && !space.prefixOnly()) {
@@ -178,6 +185,21 @@ public final class PruneJob {
             Files.writeString(dir.resolve("summary.json"), summary[0].toJsonText());
         }));
         return new PruneResult(out, ranked, chosen, exported, exportedOnnx, summary[0].withSeconds(timer.seconds()));
+    }
+
+    /** The prepared strategies, scoring their batches on {@code engine}, whose workers rebuild them from recipes. */
+    private PruneScorers scoringOn(ScoringEngine engine, PruneScorers scorers) {
+        if (engine == LocalEngine.INSTANCE) {
+            return scorers;
+        }
+        String job = UUID.randomUUID().toString();
+        List<Path> plugins = PruneModule.pluginDirectories(config.plugins());
+        String corpus = config.scoring().corpus();
+        PreparedStrategy scoring = scorers.scoring().scoringOn(engine, StrategyRecipe.of(job, config, plugins,
+                config.scoring().strategy(), scorers.scoring(), config.scoring().options(), corpus, List.of()));
+        Optional<PreparedStrategy> screening = scorers.screening().map(s -> s.scoringOn(engine, StrategyRecipe.of(job,
+                config, plugins, config.search().screening(), s, Map.of(), corpus, List.of())));
+        return new PruneScorers(scoring, screening, scorers.unitOrderSource(), scorers.unitOrder());
     }
 
     /** With {@code reconstruct.rerank} above 1, the candidate that reconstructs best among the best-ranked. */
