@@ -1,0 +1,72 @@
+package org.zeroprune.nas.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.zeroprune.nas.engine.BatchScorer;
+import org.zeroprune.nas.engine.MaskData;
+import org.zeroprune.nas.engine.ScorerRecipe;
+import org.zeroprune.nas.engine.ScoringEngine;
+import org.zeroprune.nas.spark.executor.CandidateSlice;
+import org.zeroprune.nas.spark.executor.ScoredSlice;
+import org.zeroprune.nas.spark.executor.ScoringTask;
+import org.zeroprune.spi.mask.PruningMask;
+
+/**
+ * Scores each batch as one Spark job: the candidates, split into one slice per task slot, go to the
+ * executors with the recipe, each executor JVM rebuilds the scorer once per run and scores its slices
+ * on one thread per task; the driver gathers the scores by index. A task that fails is retried by
+ * Spark ({@code spark.task.maxFailures}, the N of {@code local[_,N]}); a failure that persists fails
+ * the run with the scorer's own one-line message.
+ */
+final class SparkEngine implements ScoringEngine {
+    private final SparkContexts context;
+    private final JavaSparkContext spark;
+    private final FileShipping files;
+
+    /** @param sharedFiles whether executors read the driver's paths, rather than copies Spark ships */
+    SparkEngine(SparkContexts context, boolean sharedFiles) {
+        this.context = context;
+        this.spark = context.spark();
+        this.files = new FileShipping(spark, sharedFiles);
+    }
+
+    @Override
+    public String name() {
+        return SparkEngineProvider.NAME;
+    }
+
+    @Override
+    public double[] scoreAll(BatchScorer local, ScorerRecipe recipe, List<PruningMask> masks,
+            IntFunction<String> candidate, int threads, Runnable scored) {
+        if (masks.isEmpty()) {
+            return new double[0];
+        }
+        files.ship(recipe);
+        List<CandidateSlice> slices = new ArrayList<>(masks.size());
+        for (int i = 0; i < masks.size(); i++) {
+            // named here, where the run knows a candidate's id, so that a failure reads as it does locally
+            slices.add(new CandidateSlice(i, MaskData.of(masks.get(i)), candidate.apply(i)));
+        }
+        int tasks = Math.min(masks.size(), spark.defaultParallelism());
+        List<ScoredSlice> results;
+        try {
+            results = spark.parallelize(slices, tasks).mapPartitions(new ScoringTask(recipe, files.shared())).collect();
+        } catch (Exception e) {
+            // Spark's SparkException is checked in Java's terms, though no signature declares it
+            throw JobFailures.of(e);
+        }
+        double[] scores = new double[masks.size()];
+        for (ScoredSlice r : results) {
+            scores[r.index()] = r.score();
+            scored.run();
+        }
+        return scores;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
