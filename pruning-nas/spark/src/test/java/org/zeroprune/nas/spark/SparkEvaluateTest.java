@@ -18,8 +18,9 @@ import org.zeroprune.nas.testing.TokenizedTinyBert;
 /**
  * {@code evaluate --engine spark --master local[2]}: the candidates' fidelity and every strategy's
  * scores measured on executors give the numbers of {@code evaluation.json} of the local run, the
- * labelled samples and calibration text travelling in the recipes. The engine starts its own context
- * here (none is active) and stops it when the run ends.
+ * labelled samples and calibration text travelling in the recipes, and the checkpoint shipped to the
+ * executors by Spark ({@code engine.files: ship}). The engine starts its own context here (none is
+ * active) and stops it when the run ends.
  */
 class SparkEvaluateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +50,8 @@ class SparkEvaluateTest {
             // zerolm-free lineup: synthetic-fidelity runs the model, fisher reads calibration text, params the labels' sizes
             int code = Main.run("evaluate", "--model", checkpoint.toString(), "--strategy",
                     "synthetic-fidelity,fisher,params", "--candidates", "12", "--labelled", "3", "--flops", "0.6",
-                    "--seed", "4", "--engine", engine, "--master", "local[2]", "--out", out.toString(), "--quiet");
+                    "--seed", "4", "--engine", engine, "--master", "local[2]", "--set", "engine.files=ship", "--out",
+                    out.toString(), "--quiet");
             assertEquals(0, code, engine);
         } finally {
             if (cache == null) {
