@@ -29,9 +29,8 @@ import org.zeroprune.nas.model.NothingLeftToPrune;
 import org.zeroprune.nas.plugin.ConfiguredStrategy;
 import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
-import org.zeroprune.nas.plugin.RunScoringContext;
 import org.zeroprune.nas.prune.MaskCandidate;
-import org.zeroprune.nas.prune.SpaceSampler;
+import org.zeroprune.nas.prune.ScoringContexts;
 import org.zeroprune.nas.prune.StrategyRecipe;
 import org.zeroprune.nas.quality.CorpusLanguageCheck;
 import org.zeroprune.nas.quality.StsBenchmark;
@@ -40,7 +39,6 @@ import org.zeroprune.nas.search.Budget;
 import org.zeroprune.nas.search.Genome;
 import org.zeroprune.nas.search.GenomeSampler;
 import org.zeroprune.nas.search.SearchSpace;
-import org.zeroprune.spi.context.CalibrationText;
 import org.zeroprune.spi.context.Capability;
 import org.zeroprune.spi.context.LabelledSample;
 import org.zeroprune.spi.context.ProgressListener;
@@ -137,13 +135,6 @@ public final class EvaluateJob {
         Optional<CorpusLanguageCheck> language = CorpusLanguageCheck.ofCorpus(runtime, model, corpusName())
                 .map(CorpusLanguageCheck::requireReadable);
         List<String> warnings = new ArrayList<>();
-        return run(started, model, costs, space, budget, masks, corpus, language, warnings, engine);
-    }
-
-    private Evaluation run(long started, LoadedModel model, ViewCostModel costs, SearchSpace space, Budget budget,
-            List<PruningMask> masks, Corpus corpus, Optional<CorpusLanguageCheck> language, List<String> warnings,
-            ScoringEngine engine) {
-        ModelView view = model.view();
         String job = UUID.randomUUID().toString();
         FidelityStep.Measured measured = new FidelityStep(config, runtime, progress, engine, job).measure(model, corpus,
                 corpusName(), budget, masks, warnings::add);
@@ -162,17 +153,15 @@ public final class EvaluateJob {
             samples.add(new MaskCandidate(view, masks.get(i), costs.params(masks.get(i)), fidelity[i]));
             travelling.add(new StrategyRecipe.Labelled(MaskData.of(masks.get(i)), fidelity[i]));
         }
-        boolean calibrates = needsCalibration();
-        Optional<CalibrationText> calibration = calibrates ? runtime.calibration(corpusName(), model) : Optional.empty();
+        String calibration = needsCalibration() ? corpusName() : "";
         // one context, so one labelled-sample list, for every strategy
-        ScoringContext context = RunScoringContext.builder(config.search().seed(), progress)
-                .sampler(new SpaceSampler(view, space, costs)).forward(runtime.forward(model)).calibration(calibration)
-                .labelledSamples(samples).build(costs);
+        ScoringContext context = ScoringContexts.of(config.search().seed(), progress, model, space, costs, runtime,
+                calibration).labelledSamples(samples).build(costs);
         List<Path> plugins = PruneModule.pluginDirectories(config.plugins());
         StrategyScoring scoring = new StrategyScoring(registry, config.scoring().limits(), progress, view, context, masks,
                 fidelity, heldOut, (spec, prepared) -> engine == LocalEngine.INSTANCE ? prepared
                         : prepared.scoringOn(engine, StrategyRecipe.of(job, config, plugins, spec.name(), prepared,
-                                spec.options(), calibrates ? corpusName() : "", travelling)));
+                                spec.options(), calibration, travelling)));
         List<StrategyEvaluation> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (StrategySpec spec : strategies) {

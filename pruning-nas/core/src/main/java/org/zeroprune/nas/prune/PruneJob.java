@@ -30,7 +30,6 @@ import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.PreparedStrategy;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
-import org.zeroprune.nas.plugin.RunScoringContext;
 import org.zeroprune.nas.quality.CorpusLanguageCheck;
 import org.zeroprune.nas.quality.StsBenchmark;
 import org.zeroprune.nas.rank.MaskFormat;
@@ -112,10 +111,8 @@ public final class PruneJob {
                 : config.output().measureFidelity() ? CorpusLanguageCheck.ofBundled(runtime, model)
                 : Optional.<CorpusLanguageCheck>empty()).map(CorpusLanguageCheck::requireReadable);
         SearchSpace plainSpace = space(Optional.empty(), model);
-        ScoringContext context = RunScoringContext.builder(config.search().seed(), progress)
-                .sampler(new SpaceSampler(model.view(), plainSpace, costs)).forward(runtime.forward(model))
-                .calibration(corpus.isBlank() ? Optional.empty() : runtime.calibration(corpus, model))
-                .build(costs);
+        ScoringContext context = ScoringContexts.of(config.search().seed(), progress, model, plainSpace, costs, runtime,
+                corpus).build(costs);
         PruneScorers scorers = scoringOn(engine, PruneScorers.prepare(config, registry, strategy, search.screens(), model,
                 context, timer));
         SearchSpace space = scorers.unitOrder().map(i -> space(Optional.of(i), model)).orElse(plainSpace);

@@ -123,10 +123,8 @@ public record StrategyRecipe(String job, String model, int sequenceLength, long 
                 PruningMask mask = l.mask().mask();
                 samples.add(new MaskCandidate(view, mask, costs.params(mask), l.quality()));
             }
-            RunScoringContext context = RunScoringContext.builder(seed, ProgressListener.NONE)
-                    .sampler(new SpaceSampler(view, sampled, costs)).forward(runtime.forward(loaded))
-                    .calibration(calibration.isBlank() ? Optional.empty() : runtime.calibration(calibration, loaded))
-                    .labelledSamples(samples).build(costs);
+            RunScoringContext context = ScoringContexts.of(seed, ProgressListener.NONE, loaded, sampled, costs, runtime,
+                    calibration).labelledSamples(samples).build(costs);
             PluginRegistry registry = PluginRegistry.discover(plugins.stream().map(Paths::get).toList());
             PreparedStrategy prepared = ConfiguredStrategy.create(registry.get(strategy), label, options)
                     .withLimits(new StrategyLimits(limits[0], limits[1])).prepare(view, context, OFFER);

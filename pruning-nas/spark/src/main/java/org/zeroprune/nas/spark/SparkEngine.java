@@ -51,17 +51,24 @@ final class SparkEngine implements ScoringEngine {
         }
         int tasks = Math.min(masks.size(), spark.defaultParallelism());
         List<ScoredSlice> results;
+        long start = System.nanoTime();
         try {
             results = spark.parallelize(slices, tasks).mapPartitions(new ScoringTask(recipe, files.shared())).collect();
         } catch (Exception e) {
             // Spark's SparkException is checked in Java's terms, though no signature declares it
             throw JobFailures.of(e);
         }
+        double wall = (System.nanoTime() - start) / 1e9;
         double[] scores = new double[masks.size()];
+        double longest = 0;
+        double prepare = 0;
         for (ScoredSlice r : results) {
             scores[r.index()] = r.score();
+            longest = Math.max(longest, r.taskSeconds());
+            prepare = Math.max(prepare, r.prepareSeconds());
             scored.run();
         }
+        BatchTimes.record(new BatchTimes(masks.size(), tasks, wall, longest, prepare));
         return scores;
     }
 

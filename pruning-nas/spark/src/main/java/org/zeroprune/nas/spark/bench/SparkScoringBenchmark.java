@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.zeroprune.nas.Caller;
 import org.zeroprune.nas.checkpoint.BertCheckpoint;
 import org.zeroprune.nas.checkpoint.DType;
@@ -31,7 +30,7 @@ import org.zeroprune.nas.plugin.PluginRegistry;
 import org.zeroprune.nas.plugin.PreparedStrategy;
 import org.zeroprune.nas.plugin.RunScoringContext;
 import org.zeroprune.nas.plugin.StrategyLimits;
-import org.zeroprune.nas.prune.SpaceSampler;
+import org.zeroprune.nas.prune.ScoringContexts;
 import org.zeroprune.nas.prune.StrategyRecipe;
 import org.zeroprune.nas.runtime.DjlModelRuntime;
 import org.zeroprune.nas.search.Budget;
@@ -39,6 +38,7 @@ import org.zeroprune.nas.search.BudgetKind;
 import org.zeroprune.nas.search.Genome;
 import org.zeroprune.nas.search.GenomeSampler;
 import org.zeroprune.nas.search.SearchSpace;
+import org.zeroprune.nas.spark.BatchTimes;
 import org.zeroprune.nas.benchmark.prune.RandomBertWriter;
 import org.zeroprune.spi.context.ProgressListener;
 import org.zeroprune.spi.mask.PruningMask;
@@ -46,11 +46,12 @@ import org.zeroprune.spi.mask.PruningMask;
 /**
  * Times one generation of candidates of a BERT-base-shaped checkpoint (12 layers, hidden 768, FFN
  * 3072, random weights), scored by a strategy (default {@code synthetic-fidelity}) on this JVM's
- * threads (1 and 2) and with the spark engine in {@code local[1]} and {@code local[2]}, and prints:
- * the median wall time per generation, the engine's overhead (the spark time less the local time of
- * the same work on as many threads: scheduling, serialisation, result collection), the executors'
- * one-off preparation (loading the model and preparing the strategy), and a projection for a cluster
- * from the measured per-candidate cost. The scores are checked equal on every engine.
+ * threads (1 and 2) and with the spark engine in {@code local[1]} and {@code local[2]}, alternating
+ * local and spark runs so that both see the same load, and prints: the wall time per generation, the
+ * engine's overhead ({@link BatchTimes}: the job's wall time less its longest task's scoring, that is
+ * scheduling, serialisation, result collection and uneven tasks), the executors' one-off preparation
+ * (loading the model and preparing the strategy), and a projection for a cluster from the measured
+ * per-candidate cost. The scores are checked equal on every engine.
  *
  * <p>Arguments: {@code [--candidates N] [--repeats R] [--strategy NAME] [--work DIR]}.
  */
@@ -94,8 +95,8 @@ public final class SparkScoringBenchmark {
         try (DjlModelRuntime runtime = new DjlModelRuntime()) {
             ViewCostModel costs = new ViewCostModel(model.view(), model.costSequenceLength(sequenceLength));
             SearchSpace space = SearchSpace.of(model.view(), 64, 0, 0, Optional.empty());
-            RunScoringContext context = RunScoringContext.builder(seed, ProgressListener.NONE)
-                    .sampler(new SpaceSampler(model.view(), space, costs)).forward(runtime.forward(model)).build(costs);
+            RunScoringContext context = ScoringContexts.of(seed, ProgressListener.NONE, model, space, costs, runtime, "")
+                    .build(costs);
             long start = System.nanoTime();
             PreparedStrategy prepared = ConfiguredStrategy.create(PluginRegistry.discover(List.of()).get(strategy),
                     Map.of()).prepare(model.view(), context, new ContextOffer("this benchmark", Map.of(), ""));
@@ -113,41 +114,92 @@ public final class SparkScoringBenchmark {
             System.out.printf("machine     %d cores, load average before: %s%n", Runtime.getRuntime().availableProcessors(),
                     loadAverage());
             double[] reference = prepared.scoreAll(masks, i -> "candidate #" + i, 2, () -> { });
-            double local1 = median(() -> check(reference, prepared.scoreAll(masks, i -> "candidate #" + i, 1, () -> { })));
-            double local2 = median(() -> check(reference, prepared.scoreAll(masks, i -> "candidate #" + i, 2, () -> { })));
-            double[] spark1 = onSpark("local[1]", prepared, recipe, masks, reference);
-            double[] spark2 = onSpark("local[2]", prepared, withJob(recipe), masks, reference);
-            System.out.printf("%nengine          threads  s/generation  s/candidate  overhead vs local  executor prep (once)%n");
-            row("local", 1, local1, Double.NaN, Double.NaN);
-            row("local", 2, local2, Double.NaN, Double.NaN);
-            row("spark local[1]", 1, spark1[1], spark1[1] - local1, spark1[0] - spark1[1]);
-            row("spark local[2]", 2, spark2[1], spark2[1] - local2, spark2[0] - spark2[1]);
-            double perCandidate = local1 / masks.size();
-            double overhead = Math.max(0, spark2[1] - local2);
+            Pair one = paired("local[1]", 1, prepared, recipe, masks, reference);
+            Pair two = paired("local[2]", 2, prepared, withJob(recipe), masks, reference);
+            System.out.printf("%nmedians of %d runs, local and spark alternating (min in brackets)%n", repeats);
+            System.out.printf("engine          s/generation     s/candidate  engine overhead  of scoring  executor prep%n");
+            one.print(masks.size());
+            two.print(masks.size());
+            double perCandidate = one.local().min() / masks.size();
+            double overhead = two.overhead().median();
             System.out.printf("%noverhead in local[2]: %.2f s per generation, %.1f%% of its scoring (target < 10%%)%n",
-                    overhead, 100 * overhead / local2);
-            System.out.printf("%nprojection for a cluster (one-thread cost %.3f s/candidate, %.2f s overhead per generation,"
-                    + " executors prepare once in parallel):%n", perCandidate, overhead);
+                    overhead, 100 * overhead / two.scoring().median());
+            System.out.printf("%nprojection for a cluster (one-thread cost %.3f s/candidate, the fastest local run; %.2f s"
+                    + " overhead per generation; executors prepare once, in parallel, %.1f s here):%n", perCandidate,
+                    overhead, two.prepare());
             System.out.printf("task slots  s/generation of %d  speed-up over local 2 threads%n", masks.size());
             for (int slots : new int[] {4, 8, 16, 32, 64}) {
                 double projected = Math.ceil((double) masks.size() / slots) * perCandidate + overhead;
-                System.out.printf("%10d  %17.2f  %28.1fx%n", slots, projected, local2 / projected);
+                System.out.printf("%10d  %17.2f  %28.1fx%n", slots, projected, two.local().median() / projected);
             }
             System.out.printf("%nload average after: %s%n", loadAverage());
         }
     }
 
-    /** [first call (executor preparation included), median of the later calls] on a spark engine of {@code master}. */
-    private double[] onSpark(String master, PreparedStrategy prepared, StrategyRecipe recipe, List<PruningMask> masks,
-            double[] reference) {
+    /**
+     * Local scoring on {@code threads} threads and the spark engine on {@code master}, alternating so that
+     * both see the same load: after a first batch in which the executors prepare, {@link #repeats} of each.
+     */
+    private Pair paired(String master, int threads, PreparedStrategy prepared, StrategyRecipe recipe,
+            List<PruningMask> masks, double[] reference) {
         EngineConfig config = new EngineConfig("spark", master, "zeroprune-bench", "shared", Map.of());
         try (ScoringEngine engine = ScoringEngines.open(config, Caller.COMMAND_LINE)) {
             PreparedStrategy distributed = prepared.scoringOn(engine, recipe);
-            long start = System.nanoTime();
-            check(reference, distributed.scoreAll(masks, i -> "candidate #" + i, 2, () -> { }));
-            double first = seconds(start);
-            return new double[] {first, median(() -> check(reference,
-                    distributed.scoreAll(masks, i -> "candidate #" + i, 2, () -> { })))};
+            check(reference, distributed.scoreAll(masks, i -> "candidate #" + i, threads, () -> { }));
+            double prepare = BatchTimes.last().prepareSeconds();
+            System.err.printf("spark %s, first batch: executors prepared in %.1f s%n", master, prepare);
+            Times local = new Times();
+            Times wall = new Times();
+            Times scoring = new Times();
+            Times overhead = new Times();
+            for (int r = 0; r < repeats; r++) {
+                long start = System.nanoTime();
+                check(reference, prepared.scoreAll(masks, i -> "candidate #" + i, threads, () -> { }));
+                local.add(seconds(start));
+                start = System.nanoTime();
+                check(reference, distributed.scoreAll(masks, i -> "candidate #" + i, threads, () -> { }));
+                wall.add(seconds(start));
+                BatchTimes times = BatchTimes.last();
+                scoring.add(times.longestTaskSeconds());
+                overhead.add(times.overheadSeconds());
+                System.err.printf("%d thread(s): local %.2f s, spark %s %.2f s (longest task %.2f s, overhead %.2f s)%n",
+                        threads, local.last(), master, wall.last(), scoring.last(), overhead.last());
+            }
+            return new Pair(master, threads, local, wall, scoring, overhead, prepare);
+        }
+    }
+
+    /** One engine's figures beside the local run of as many threads. */
+    private record Pair(String master, int threads, Times local, Times wall, Times scoring, Times overhead,
+            double prepare) {
+        void print(int candidates) {
+            System.out.printf("%-15s %6.2f [%5.2f]  %14.3f%n", "local " + threads + (threads == 1 ? " thread" : " threads"),
+                    local.median(), local.min(), local.median() / candidates);
+            System.out.printf("%-15s %6.2f [%5.2f]  %14.3f  %13.2f s  %9.1f%%  %11.1f s%n", "spark " + master,
+                    wall.median(), wall.min(), wall.median() / candidates, overhead.median(),
+                    100 * overhead.median() / scoring.median(), prepare);
+        }
+    }
+
+    /** Wall times of repeated runs. */
+    private static final class Times {
+        private final List<Double> values = new ArrayList<>();
+
+        void add(double seconds) {
+            values.add(seconds);
+        }
+
+        double last() {
+            return values.get(values.size() - 1);
+        }
+
+        double min() {
+            return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        }
+
+        double median() {
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
         }
     }
 
@@ -183,29 +235,11 @@ public final class SparkScoringBenchmark {
         return dir;
     }
 
-    /** The median wall time of {@link #repeats} runs of {@code work}. */
-    private double median(Supplier<double[]> work) {
-        double[] times = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long start = System.nanoTime();
-            work.get();
-            times[r] = seconds(start);
-        }
-        Arrays.sort(times);
-        return times[repeats / 2];
-    }
-
     private static double[] check(double[] expected, double[] scores) {
         if (!Arrays.equals(expected, scores)) {
             throw new IllegalStateException("the scores differ between engines");
         }
         return scores;
-    }
-
-    private void row(String engine, int threads, double seconds, double overhead, double prepare) {
-        System.out.printf("%-15s %7d  %12.2f  %11.3f  %17s  %20s%n", engine, threads, seconds, seconds / candidates,
-                Double.isNaN(overhead) ? "" : String.format("%+.2f s", overhead),
-                Double.isNaN(prepare) ? "" : String.format("%.1f s", prepare));
     }
 
     private static String loadAverage() {

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.zeroprune.nas.engine.RebuiltScorer;
 import org.zeroprune.nas.engine.ScorerRecipe;
 import org.zeroprune.spi.mask.PruningMask;
 
@@ -37,10 +38,15 @@ public final class ScoringTask implements FlatMapFunction<Iterator<CandidateSlic
                 : recipe.relocated(path -> SparkFiles.get(Paths.get(path).getFileName().toString()));
         List<PruningMask> masks = new ArrayList<>(todo.size());
         todo.forEach(c -> masks.add(c.mask().mask()));
-        double[] scores = ExecutorScorers.get(here).scoreAll(masks, i -> todo.get(i).name(), 1, () -> { });
+        long start = System.nanoTime();
+        RebuiltScorer scorer = ExecutorScorers.get(here);
+        long prepared = System.nanoTime();
+        double[] scores = scorer.scoreAll(masks, i -> todo.get(i).name(), 1, () -> { });
+        double taskSeconds = (System.nanoTime() - prepared) / 1e9;
+        double prepareSeconds = (prepared - start) / 1e9;
         List<ScoredSlice> out = new ArrayList<>(todo.size());
         for (int i = 0; i < scores.length; i++) {
-            out.add(new ScoredSlice(todo.get(i).index(), scores[i]));
+            out.add(new ScoredSlice(todo.get(i).index(), scores[i], taskSeconds, prepareSeconds));
         }
         return out.iterator();
     }
