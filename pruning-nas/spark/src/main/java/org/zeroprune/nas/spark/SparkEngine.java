@@ -14,13 +14,14 @@ import org.zeroprune.nas.spark.executor.ScoringTask;
 import org.zeroprune.spi.mask.PruningMask;
 
 /**
- * Scores each batch as one Spark job: the candidates, split into one slice per task slot, go to the
+ * Scores each batch as one Spark job: the candidates, split into a few tasks per task slot, go to the
  * executors with the recipe, each executor JVM rebuilds the scorer once per run and scores its slices
  * on one thread per task; the driver gathers the scores by index. A task that fails is retried by
  * Spark ({@code spark.task.maxFailures}, the N of {@code local[_,N]}); a failure that persists fails
  * the run with the scorer's own one-line message.
  */
 final class SparkEngine implements ScoringEngine {
+    private static final int TASKS_PER_SLOT = 4;
     private final SparkContexts context;
     private final JavaSparkContext spark;
     private final FileShipping files;
@@ -49,7 +50,10 @@ final class SparkEngine implements ScoringEngine {
             // named here, where the run knows a candidate's id, so that a failure reads as it does locally
             slices.add(new CandidateSlice(i, MaskData.of(masks.get(i)), candidate.apply(i)));
         }
-        int tasks = Math.min(masks.size(), spark.defaultParallelism());
+        // a few tasks per slot: Spark hands the next one to whichever slot frees first, as local threads take the
+        // next candidate, so that a slot slowed down (a busy machine) scores fewer
+        int slots = spark.defaultParallelism();
+        int tasks = Math.min(masks.size(), TASKS_PER_SLOT * slots);
         List<ScoredSlice> results;
         long start = System.nanoTime();
         try {
@@ -60,15 +64,15 @@ final class SparkEngine implements ScoringEngine {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         double[] scores = new double[masks.size()];
-        double longest = 0;
+        double taskSeconds = 0;
         double prepare = 0;
         for (ScoredSlice r : results) {
             scores[r.index()] = r.score();
-            longest = Math.max(longest, r.taskSeconds());
+            taskSeconds += r.taskSeconds();
             prepare = Math.max(prepare, r.prepareSeconds());
             scored.run();
         }
-        BatchTimes.record(new BatchTimes(masks.size(), tasks, wall, longest, prepare));
+        BatchTimes.record(new BatchTimes(masks.size(), tasks, slots, wall, taskSeconds, prepare));
         return scores;
     }
 

@@ -48,8 +48,8 @@ import org.zeroprune.spi.mask.PruningMask;
  * 3072, random weights), scored by a strategy (default {@code synthetic-fidelity}) on this JVM's
  * threads (1 and 2) and with the spark engine in {@code local[1]} and {@code local[2]}, alternating
  * local and spark runs so that both see the same load, and prints: the wall time per generation, the
- * engine's overhead ({@link BatchTimes}: the job's wall time less its longest task's scoring, that is
- * scheduling, serialisation, result collection and uneven tasks), the executors' one-off preparation
+ * engine's overhead ({@link BatchTimes}: the job's wall time less its tasks' scoring spread over the
+ * slots, that is scheduling, serialisation, result collection and slots idle at the end), the executors' one-off preparation
  * (loading the model and preparing the strategy), and a projection for a cluster from the measured
  * per-candidate cost. The scores are checked equal on every engine.
  *
@@ -160,9 +160,9 @@ public final class SparkScoringBenchmark {
                 check(reference, distributed.scoreAll(masks, i -> "candidate #" + i, threads, () -> { }));
                 wall.add(seconds(start));
                 BatchTimes times = BatchTimes.last();
-                scoring.add(times.longestTaskSeconds());
+                scoring.add(times.scoringSeconds());
                 overhead.add(times.overheadSeconds());
-                System.err.printf("%d thread(s): local %.2f s, spark %s %.2f s (longest task %.2f s, overhead %.2f s)%n",
+                System.err.printf("%d thread(s): local %.2f s, spark %s %.2f s (scoring per slot %.2f s, overhead %.2f s)%n",
                         threads, local.last(), master, wall.last(), scoring.last(), overhead.last());
             }
             return new Pair(master, threads, local, wall, scoring, overhead, prepare);

@@ -46,7 +46,7 @@ public final class ScoringTask implements FlatMapFunction<Iterator<CandidateSlic
         double prepareSeconds = (prepared - start) / 1e9;
         List<ScoredSlice> out = new ArrayList<>(todo.size());
         for (int i = 0; i < scores.length; i++) {
-            out.add(new ScoredSlice(todo.get(i).index(), scores[i], taskSeconds, prepareSeconds));
+            out.add(new ScoredSlice(todo.get(i).index(), scores[i], i == 0 ? taskSeconds : 0, prepareSeconds));
         }
         return out.iterator();
     }
