@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
+import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.engine.MaskData;
 import org.zeroprune.nas.engine.RebuiltScorer;
@@ -73,7 +75,7 @@ public record StrategyRecipe(String job, String model, int sequenceLength, long 
      * The recipe of {@code prepared}, created as {@code strategy} with {@code options}, in a run of
      * {@code config}'s settings.
      */
-    public static StrategyRecipe of(String job, org.zeroprune.nas.config.PruneConfig config, List<Path> pluginDirectories,
+    public static StrategyRecipe of(String job, PruneConfig config, List<Path> pluginDirectories,
             String strategy, PreparedStrategy prepared, Map<String, String> options, String calibration,
             List<Labelled> labelled) {
         StrategyLimits limits = config.scoring().limits();
@@ -163,7 +165,7 @@ public record StrategyRecipe(String job, String model, int sequenceLength, long 
     /** The prepared strategy and the runtime whose forward pass it holds. */
     private record Rebuilt(PreparedStrategy prepared, DjlModelRuntime runtime) implements RebuiltScorer {
         @Override
-        public double[] scoreAll(List<PruningMask> masks, java.util.function.IntFunction<String> candidate, int threads,
+        public double[] scoreAll(List<PruningMask> masks, IntFunction<String> candidate, int threads,
                 Runnable scored) {
             return prepared.scoreAll(masks, candidate, threads, scored);
         }
