@@ -8,20 +8,25 @@ package org.zeroprune.nas;
  */
 public enum Caller {
     /** The {@code zeroprune} command. */
-    COMMAND_LINE("command line", "--out", "--overwrite", "pass --overwrite"),
+    COMMAND_LINE("command line", "--out", "--overwrite", "pass --overwrite",
+            "run the launcher with ZEROPRUNE_ENGINE=spark (./zeroprune builds pruning-nas/spark and adds it), or put"
+                    + " pruning-nas/spark/target/zeroprune-spark.jar and pruning-nas/spark/target/lib/* on the class path"),
     /** A program using {@code org.zeroprune.nas.api.ZeroPrune}. */
-    JAVA_API("Java API", "output(...)", "overwrite(true)", "call overwrite(true)");
+    JAVA_API("Java API", "output(...)", "overwrite(true)", "call overwrite(true)",
+            "add the artifact org.zeroprune:zeroprune-spark (and Spark's jars) to the program's class path");
 
     private final String settings;
     private final String output;
     private final String overwrite;
     private final String overwriteHint;
+    private final String sparkHint;
 
-    Caller(String settings, String output, String overwrite, String overwriteHint) {
+    Caller(String settings, String output, String overwrite, String overwriteHint, String sparkHint) {
         this.settings = settings;
         this.output = output;
         this.overwrite = overwrite;
         this.overwriteHint = overwriteHint;
+        this.sparkHint = sparkHint;
     }
 
     /** {@return how configuration messages name the settings this caller gave, e.g. {@code command line}} */
@@ -51,5 +56,10 @@ public enum Caller {
     /** {@return what this caller does to replace an output, e.g. {@code pass --overwrite}} */
     public String overwriteHint() {
         return overwriteHint;
+    }
+
+    /** {@return what this caller does to put the spark engine on the class path} */
+    public String sparkHint() {
+        return sparkHint;
     }
 }

@@ -67,6 +67,9 @@ final class EvaluateCommand implements Callable<Integer> {
     StrategyLimitOptions limits;
 
     @Mixin
+    EngineOptions engine;
+
+    @Mixin
     QuietOption quiet;
 
     @Override
@@ -78,8 +81,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private int evaluate(OutputDirectory claimed, Path output) {
-        PruneConfig loaded = config.load(limits.addTo(seed.addTo(config.overrides().put("scoring.corpus", corpus, "--corpus"))));
-        PluginRegistry registry = plugins.discover(loaded.plugins());
+        PruneConfig configured = config.load(engine.addTo(limits.addTo(seed.addTo(config.overrides()
+                .put("scoring.corpus", corpus, "--corpus")))));
+        PluginRegistry registry = plugins.discover(configured.plugins());
+        // with --plugins among the run's directories, so that an engine's workers find the same strategies
+        PruneConfig loaded = configured.withPlugins(plugins.given());
         List<StrategySpec> specs = strategies.stream()
                 .flatMap(s -> StrategySpec.parseList(s, w -> System.err.println("warning: " + w)).stream()).toList();
         Evaluation evaluation;

@@ -88,6 +88,9 @@ final class PruneCommand implements Callable<Integer> {
     @Mixin
     StrategyLimitOptions limits;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--threads", paramLabel = "N", description = "Scoring threads, 0 = every core (default:"
             + " ${bundle:defaults.threads}).")
     Integer threads;
@@ -112,7 +115,7 @@ final class PruneCommand implements Callable<Integer> {
             spec.options().forEach((k, v) -> overrides.put("scoring.options." + k, v, "--strategy " + spec.name() + ":" + k + "="));
         }
         options.forEach((k, v) -> overrides.put("scoring.options." + k, v, "--option " + k + "="));
-        limits.addTo(seed.addTo(corpus.addTo(export.addTo(overrides))));
+        engine.addTo(limits.addTo(seed.addTo(corpus.addTo(export.addTo(overrides)))));
         overrides.put("budget.latency", latency, "--latency").put("search.strategy", search, "--search")
                 .put("search.candidates", candidates, "--candidates")
                 .put("search.unit-importance", unitImportance, "--unit-importance")

@@ -1,5 +1,6 @@
 package org.zeroprune.nas.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -41,7 +42,7 @@ class ArchitectureTest {
             .layer("engines").definedBy("..nas.forward..", "..nas.onnxruntime..")
             .layer("latency").definedBy("..nas.latency..")
             .layer("runtime").definedBy("..nas.runtime..")
-            .layer("search").definedBy("..nas.search..", "..nas.rank..", "..nas.plugin..")
+            .layer("search").definedBy("..nas.search..", "..nas.rank..", "..nas.plugin..", "..nas.engine..")
             .layer("reconstruct-export").definedBy("..nas.reconstruct..", "..nas.export..")
             .layer("measures").definedBy("..nas.quality..")
             .layer("pipelines").definedBy("..nas.prune..", "..nas.evaluate..", "..nas.config..", "..nas.api..")
@@ -75,4 +76,23 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule FRAMEWORK_NEVER_USES_A_STRATEGY_DIRECTLY = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("org.zeroprune.strategies..", "org.zeroprune.plugin..");
+
+    /**
+     * Spark stays in the spark module (package {@code nas.spark}): the core, the benchmarks and the
+     * command line, which the launcher builds by default, never load it.
+     */
+    @ArchTest
+    static final ArchRule ONLY_THE_SPARK_MODULE_USES_SPARK = noClasses()
+            .that().resideOutsideOfPackages("..nas.spark..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..");
+
+    /**
+     * The engine seam sits below the plugins and the search that score through it: it knows the SPI's
+     * masks and the framework's exceptions, nothing of what it runs.
+     */
+    @ArchTest
+    static final ArchRule ENGINE_SEAM_USES_ONLY_THE_FOUNDATION_AND_THE_SPI = classes()
+            .that().resideInAPackage("..nas.engine..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("..nas.engine..", "org.zeroprune.nas",
+                    "org.zeroprune.spi..", "java..");
 }

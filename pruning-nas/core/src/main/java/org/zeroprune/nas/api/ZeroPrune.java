@@ -437,6 +437,29 @@ public final class ZeroPrune {
         }
 
         /**
+         * Where candidates are scored ({@code engine.name}): {@code local}, this JVM's threads (the default), or
+         * {@code spark}, a Spark cluster's executors, which needs the artifact {@code zeroprune-spark} on the class
+         * path.
+         *
+         * @param name {@code local} or {@code spark}
+         * @return this builder
+         */
+        public ConfigBuilder engine(String name) {
+            return set("engine.name", name);
+        }
+
+        /**
+         * The Spark master the {@code spark} engine runs on ({@code engine.master}).
+         *
+         * @param master {@code local[N]}, {@code local[N,RETRIES]}, {@code spark://HOST:PORT}, {@code yarn} or
+         *     {@code k8s://HOST:PORT}
+         * @return this builder
+         */
+        public ConfigBuilder master(String master) {
+            return set("engine.master", master);
+        }
+
+        /**
          * {@return the validated configuration}
          *
          * @throws org.zeroprune.nas.ConfigException naming the key, the value and what was expected, the settings

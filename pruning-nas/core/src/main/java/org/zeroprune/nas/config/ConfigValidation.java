@@ -2,7 +2,9 @@ package org.zeroprune.nas.config;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.zeroprune.nas.ConfigException;
+import org.zeroprune.nas.engine.EngineConfig;
 import org.zeroprune.nas.export.ExportFormat;
 import org.zeroprune.nas.export.Quantization;
 import org.zeroprune.nas.plugin.StrategyLimits;
@@ -18,6 +20,9 @@ import org.zeroprune.nas.search.SearchStrategies;
  * registries ({@link BudgetKind}, {@link SearchStrategies}), which also list the valid names.
  */
 final class ConfigValidation {
+    private static final Pattern MASTER = Pattern.compile("local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[\\d+,\\d+,\\d+]"
+            + "|spark://[^\\s/]+:\\d+(,[^\\s/]+:\\d+)*|yarn|k8s://\\S+|mesos://\\S+");
+
     private ConfigValidation() {
     }
 
@@ -108,6 +113,20 @@ final class ConfigValidation {
         require(List.of("cut", "refit").contains(d.init()), source, "reconstruct.distill.init", d.init(), "cut or refit");
         require(d.relational() + d.pooled() + d.tokens() + d.layers() > 0, source, "reconstruct.distill", "all weights 0",
                 "at least one of relational, pooled, tokens and layers above 0");
+        engine(c.engine(), source);
+    }
+
+    // whether the named engine is on the class path is checked when the run opens it, with how to add it
+    private static void engine(EngineConfig e, String source) {
+        require(e != null, source, "engine", null, "a mapping");
+        require(e.name() != null && e.name().matches("[a-z][a-z0-9-]*"), source, "engine.name", e.name(),
+                "local or spark");
+        require(e.master() != null && (e.master().isEmpty() || MASTER.matcher(e.master()).matches()), source,
+                "engine.master", e.master(), "empty (spark-submit's --master, else local[*]) or a Spark master URL: local, local[N], local[*], local[N,RETRIES], local-cluster[WORKERS,CORES,MB],"
+                        + " spark://HOST:PORT, yarn or k8s://HOST:PORT");
+        require(e.appName() != null && !e.appName().isBlank(), source, "engine.app-name", e.appName(), "a name");
+        require(List.of("auto", "shared", "ship").contains(e.files()), source, "engine.files", e.files(),
+                "auto, shared or ship");
     }
 
     private static void timeLimit(String source, String key, double seconds) {

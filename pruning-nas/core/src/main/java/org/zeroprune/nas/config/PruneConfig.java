@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.zeroprune.nas.engine.EngineConfig;
 import org.zeroprune.nas.plugin.StrategyLimits;
 import org.zeroprune.nas.search.BudgetKind;
 import org.zeroprune.nas.search.SearchConfig;
@@ -24,10 +25,11 @@ import org.zeroprune.nas.search.SearchConfig;
  * @param plugins directories searched for plugin jars, besides the class path
  * @param threads threads used to score candidates
  * @param reconstruct how the chosen candidate is reconstructed before it is exported
+ * @param engine where candidates are scored: this JVM's threads ({@code local}) or a cluster ({@code spark})
  */
 public record PruneConfig(
         String model, BudgetConfig budget, SearchConfig search, ScoringConfig scoring, OutputConfig output,
-        List<String> plugins, int threads, ReconstructConfig reconstruct) {
+        List<String> plugins, int threads, ReconstructConfig reconstruct, EngineConfig engine) {
 
     /** Copies the lists. */
     public PruneConfig {
@@ -141,7 +143,7 @@ public record PruneConfig(
     public PruneConfig withPlugins(List<String> more) {
         List<String> all = new ArrayList<>(plugins);
         all.addAll(more);
-        return new PruneConfig(model, budget, search, scoring, output, all, threads, reconstruct);
+        return new PruneConfig(model, budget, search, scoring, output, all, threads, reconstruct, engine);
     }
 
     /** Which budget kind is set (validation leaves exactly one). */

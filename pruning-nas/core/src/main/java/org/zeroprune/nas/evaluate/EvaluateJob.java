@@ -1,5 +1,6 @@
 package org.zeroprune.nas.evaluate;
 
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
+import org.zeroprune.nas.Caller;
 import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.ZeroPruneException;
 import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.config.PruneModule;
+import org.zeroprune.nas.engine.LocalEngine;
+import org.zeroprune.nas.engine.MaskData;
+import org.zeroprune.nas.engine.ScoringEngine;
+import org.zeroprune.nas.engine.ScoringEngines;
 import org.zeroprune.nas.corpus.Corpus;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
@@ -21,9 +29,9 @@ import org.zeroprune.nas.model.NothingLeftToPrune;
 import org.zeroprune.nas.plugin.ConfiguredStrategy;
 import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
-import org.zeroprune.nas.plugin.RunScoringContext;
 import org.zeroprune.nas.prune.MaskCandidate;
-import org.zeroprune.nas.prune.SpaceSampler;
+import org.zeroprune.nas.prune.ScoringContexts;
+import org.zeroprune.nas.prune.StrategyRecipe;
 import org.zeroprune.nas.quality.CorpusLanguageCheck;
 import org.zeroprune.nas.quality.StsBenchmark;
 import org.zeroprune.nas.runtime.ModelRuntime;
@@ -31,7 +39,6 @@ import org.zeroprune.nas.search.Budget;
 import org.zeroprune.nas.search.Genome;
 import org.zeroprune.nas.search.GenomeSampler;
 import org.zeroprune.nas.search.SearchSpace;
-import org.zeroprune.spi.context.CalibrationText;
 import org.zeroprune.spi.context.Capability;
 import org.zeroprune.spi.context.LabelledSample;
 import org.zeroprune.spi.context.ProgressListener;
@@ -96,6 +103,13 @@ public final class EvaluateJob {
         for (StrategySpec spec : strategies) {
             registry.get(spec.name());
         }
+        // before the model is loaded, so that an engine that cannot start fails in seconds
+        try (ScoringEngine engine = ScoringEngines.open(config.engine(), Caller.COMMAND_LINE)) {
+            return run(engine);
+        }
+    }
+
+    private Evaluation run(ScoringEngine engine) {
         long started = System.nanoTime();
         LoadedModel model = ModelSource.load(config.model());
         NothingLeftToPrune.check(model);
@@ -121,8 +135,9 @@ public final class EvaluateJob {
         Optional<CorpusLanguageCheck> language = CorpusLanguageCheck.ofCorpus(runtime, model, corpusName())
                 .map(CorpusLanguageCheck::requireReadable);
         List<String> warnings = new ArrayList<>();
-        FidelityStep.Measured measured = new FidelityStep(config, runtime, progress).measure(model, corpus, budget, masks,
-                warnings::add);
+        String job = UUID.randomUUID().toString();
+        FidelityStep.Measured measured = new FidelityStep(config, runtime, progress, engine, job).measure(model, corpus,
+                corpusName(), budget, masks, warnings::add);
         double[] fidelity = measured.values();
 
         Set<Integer> labelledIndices = labelledIndices(masks.size());
@@ -133,15 +148,20 @@ public final class EvaluateJob {
             }
         }
         List<LabelledSample> samples = new ArrayList<>();
+        List<StrategyRecipe.Labelled> travelling = new ArrayList<>();
         for (int i : labelledIndices) {
             samples.add(new MaskCandidate(view, masks.get(i), costs.params(masks.get(i)), fidelity[i]));
+            travelling.add(new StrategyRecipe.Labelled(MaskData.of(masks.get(i)), fidelity[i]));
         }
-        Optional<CalibrationText> calibration = needsCalibration() ? runtime.calibration(corpusName(), model) : Optional.empty();
+        String calibration = needsCalibration() ? corpusName() : "";
         // one context, so one labelled-sample list, for every strategy
-        ScoringContext context = RunScoringContext.builder(config.search().seed(), progress)
-                .sampler(new SpaceSampler(view, space, costs)).forward(runtime.forward(model)).calibration(calibration)
-                .labelledSamples(samples).build(costs);
-        StrategyScoring scoring = new StrategyScoring(registry, config.scoring().limits(), progress, view, context, masks, fidelity, heldOut);
+        ScoringContext context = ScoringContexts.of(config.search().seed(), progress, model, space, costs, runtime,
+                calibration).labelledSamples(samples).build(costs);
+        List<Path> plugins = PruneModule.pluginDirectories(config.plugins());
+        StrategyScoring scoring = new StrategyScoring(registry, config.scoring().limits(), progress, view, context, masks,
+                fidelity, heldOut, (spec, prepared) -> engine == LocalEngine.INSTANCE ? prepared
+                        : prepared.scoringOn(engine, StrategyRecipe.of(job, config, plugins, spec.name(), prepared,
+                                spec.options(), calibration, travelling)));
         List<StrategyEvaluation> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (StrategySpec spec : strategies) {

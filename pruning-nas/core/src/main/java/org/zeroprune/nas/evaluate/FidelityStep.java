@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.zeroprune.nas.config.PruneConfig;
 import org.zeroprune.nas.corpus.Corpus;
+import org.zeroprune.nas.engine.ScoringEngine;
 import org.zeroprune.nas.importer.EmbeddedModel;
 import org.zeroprune.nas.model.LoadedModel;
+import org.zeroprune.nas.prune.StrategyRecipe;
 import org.zeroprune.nas.quality.FidelityEvaluator;
 import org.zeroprune.nas.runtime.ModelRuntime;
 import org.zeroprune.nas.search.Budget;
@@ -22,11 +24,16 @@ final class FidelityStep {
     private final PruneConfig config;
     private final ModelRuntime runtime;
     private final ProgressListener progress;
+    private final ScoringEngine engine;
+    private final String job;
 
-    FidelityStep(PruneConfig config, ModelRuntime runtime, ProgressListener progress) {
+    /** @param engine where the candidates are measured; {@code job} names the run for its workers */
+    FidelityStep(PruneConfig config, ModelRuntime runtime, ProgressListener progress, ScoringEngine engine, String job) {
         this.config = config;
         this.runtime = runtime;
         this.progress = progress;
+        this.engine = engine;
+        this.job = job;
     }
 
     /**
@@ -39,7 +46,7 @@ final class FidelityStep {
     }
 
     /** Measures, or loads, the fidelities; a corrupt cache entry is reported to {@code warnings} and measured again. */
-    Measured measure(LoadedModel model, Corpus corpus, Budget budget, List<PruningMask> masks,
+    Measured measure(LoadedModel model, Corpus corpus, String corpusName, Budget budget, List<PruningMask> masks,
             java.util.function.Consumer<String> warnings) {
         FidelityCache cache = new FidelityCache(EmbeddedModel.cacheRoot().resolve("fidelity"));
         String key = FidelityCache.key(model, corpus, String.join("|", budget.kind().key() + budget.ratio(),
@@ -49,17 +56,16 @@ final class FidelityStep {
         if (cached.isPresent()) {
             return new Measured(cached.get(), 0);
         }
-        double[] fidelity = new double[masks.size()];
+        double[] fidelity;
         double seconds;
         try (ProgressTask task = progress.start("Measuring fidelity on " + corpus.evaluation().size() + " sentences",
                 masks.size())) {
             long start = System.nanoTime();
-            FidelityEvaluator evaluator = new FidelityEvaluator(runtime.forward(model).orElseThrow(),
-                    PruningMask.dense(model.view()), runtime.tokenize(model, corpus.evaluation()));
-            for (int i = 0; i < masks.size(); i++) {
-                fidelity[i] = evaluator.fidelity(masks.get(i));
-                task.step();
-            }
+            FidelityEvaluator evaluator = FidelityRecipe.evaluator(runtime, model, corpus);
+            FidelityRecipe recipe = new FidelityRecipe(job, StrategyRecipe.absolute(config.model()),
+                    StrategyRecipe.absolute(corpusName));
+            fidelity = engine.scoreAll((m, candidate, threads, scored) -> FidelityRecipe.measure(evaluator, m, scored),
+                    recipe, masks, i -> "candidate #" + i + " (" + masks.get(i) + ")", 1, task::step);
             seconds = (System.nanoTime() - start) / 1e9;
         }
         cache.store(key, masks, fidelity);

@@ -2,6 +2,7 @@ package org.zeroprune.nas.evaluate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.zeroprune.nas.quality.RankCorrelation;
 import org.zeroprune.nas.plugin.ConfiguredStrategy;
 import org.zeroprune.nas.plugin.ContextOffer;
@@ -32,14 +33,18 @@ final class StrategyScoring {
     private final List<PruningMask> masks;
     private final double[] fidelity;
     private final List<Integer> heldOut;
+    private final BiFunction<StrategySpec, PreparedStrategy, PreparedStrategy> onEngine;
 
     /**
      * @param masks the sampled candidates
      * @param fidelity their measured fidelity, by index
      * @param heldOut the indices that are not labelled samples: every figure is computed over these
+     * @param onEngine a prepared strategy, scoring on the run's engine
      */
     StrategyScoring(PluginRegistry registry, StrategyLimits limits, ProgressListener progress, ModelView view, ScoringContext context,
-            List<PruningMask> masks, double[] fidelity, List<Integer> heldOut) {
+            List<PruningMask> masks, double[] fidelity, List<Integer> heldOut,
+            BiFunction<StrategySpec, PreparedStrategy, PreparedStrategy> onEngine) {
+        this.onEngine = onEngine;
         this.registry = registry;
         this.limits = limits;
         this.progress = progress;
@@ -61,7 +66,7 @@ final class StrategyScoring {
         long start = System.nanoTime();
         PreparedStrategy prepared;
         try (ProgressTask task = progress.start("Preparing " + spec.label(), -1)) {
-            prepared = strategy.prepare(view, context, OFFER);
+            prepared = onEngine.apply(spec, strategy.prepare(view, context, OFFER));
         }
         double prepareSeconds = (System.nanoTime() - start) / 1e9;
         long scoring = System.nanoTime();

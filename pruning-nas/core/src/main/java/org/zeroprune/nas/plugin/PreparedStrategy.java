@@ -6,6 +6,10 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.zeroprune.nas.ZeroPruneException;
+import org.zeroprune.nas.engine.BatchScorer;
+import org.zeroprune.nas.engine.LocalEngine;
+import org.zeroprune.nas.engine.ScorerRecipe;
+import org.zeroprune.nas.engine.ScoringEngine;
 import org.zeroprune.spi.CandidateScorer;
 import org.zeroprune.spi.UnitImportance;
 import org.zeroprune.spi.mask.PruningMask;
@@ -18,23 +22,43 @@ import org.zeroprune.spi.model.ModelView;
  * scorer that throws (an {@link Error} too), returns a score that is not finite, reports details or a
  * unit importance the framework cannot use, or runs past its limit fails naming the strategy, its jar
  * and what it was doing. Thread-safe as far as the plugin's scorer is, which the SPI requires.
+ *
+ * <p>Batches are scored on this JVM's threads unless {@link #scoringOn} gave it another engine, whose
+ * workers rebuild the strategy from a recipe; the scores and the failures are the same.
  */
-public final class PreparedStrategy {
+public final class PreparedStrategy implements BatchScorer {
     private final String name;
     private final String source;
     private final CandidateScorer scorer;
     private final ModelView model;
     private final StrategyLimits limits;
     private final PluginWatchdog watchdog;
+    private final ScoringEngine engine;
+    private final Optional<ScorerRecipe> recipe;
 
     PreparedStrategy(String name, String source, CandidateScorer scorer, ModelView model, StrategyLimits limits,
             PluginWatchdog watchdog) {
+        this(name, source, scorer, model, limits, watchdog, LocalEngine.INSTANCE, Optional.empty());
+    }
+
+    private PreparedStrategy(String name, String source, CandidateScorer scorer, ModelView model, StrategyLimits limits,
+            PluginWatchdog watchdog, ScoringEngine engine, Optional<ScorerRecipe> recipe) {
         this.name = name;
         this.source = source;
         this.scorer = scorer;
         this.model = model;
         this.limits = limits;
         this.watchdog = watchdog;
+        this.engine = engine;
+        this.recipe = recipe;
+    }
+
+    /**
+     * {@return this strategy, its batches ({@link #scoreAll}) scored on {@code engine}, whose workers prepare it
+     * from {@code recipe}}; the local engine scores them here, as before
+     */
+    public PreparedStrategy scoringOn(ScoringEngine engine, ScorerRecipe recipe) {
+        return new PreparedStrategy(name, source, scorer, model, limits, watchdog, engine, Optional.of(recipe));
     }
 
     /** The name in messages and reports (a registered name, or a label with options). */
@@ -48,25 +72,33 @@ public final class PreparedStrategy {
     }
 
     /**
-     * The score of one candidate.
+     * The score of one candidate, on this JVM whatever the engine.
      *
      * @param candidate names the candidate in a failure ({@code candidate #12 (...)}); called only then,
      *     so that the scoring loop builds no text
      * @throws PluginException if the scorer fails, returns NaN or an infinity, or outlasts its limit
      */
     public double score(PruningMask mask, Supplier<String> candidate) {
-        return scoreAll(List.of(mask), i -> candidate.get(), 1, () -> { })[0];
+        // always here: one candidate is not worth a distributed job
+        return scoreHere(List.of(mask), i -> candidate.get(), 1, () -> { })[0];
     }
 
     /**
-     * The scores of {@code masks}, by index, each scored once on up to {@code threads} threads.
+     * The scores of {@code masks}, by index, each scored once on up to {@code threads} threads, on the
+     * strategy's engine ({@link #scoringOn}).
      *
      * @param candidate names the candidate at an index in a failure; called only then
      * @param scored called after each score, from the scoring thread (a progress step)
      * @throws PluginException at the first candidate the scorer fails on, scores NaN or an infinity, or
      *     takes longer than its limit on
      */
+    @Override
     public double[] scoreAll(List<PruningMask> masks, IntFunction<String> candidate, int threads, Runnable scored) {
+        return recipe.isEmpty() ? scoreHere(masks, candidate, threads, scored)
+                : engine.scoreAll(this::scoreHere, recipe.get(), masks, candidate, threads, scored);
+    }
+
+    private double[] scoreHere(List<PruningMask> masks, IntFunction<String> candidate, int threads, Runnable scored) {
         double[] scores = new double[masks.size()];
         watchdog.forEach(limits.score(), masks.size(), threads, candidate, i -> {
             scores[i] = scoreOne(masks.get(i), candidate, i);

@@ -8,9 +8,14 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.zeroprune.nas.Caller;
 import org.zeroprune.nas.ConfigException;
 import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.config.PruneModule;
+import org.zeroprune.nas.engine.LocalEngine;
+import org.zeroprune.nas.engine.ScoringEngine;
+import org.zeroprune.nas.engine.ScoringEngines;
 import org.zeroprune.nas.cost.LayerCosts;
 import org.zeroprune.nas.cost.ViewCostModel;
 import org.zeroprune.nas.export.ExportFormat;
@@ -23,8 +28,8 @@ import org.zeroprune.nas.model.NothingLeftToPrune;
 import org.zeroprune.nas.plugin.ConfiguredStrategy;
 import org.zeroprune.nas.plugin.PluginException;
 import org.zeroprune.nas.plugin.PluginRegistry;
+import org.zeroprune.nas.plugin.PreparedStrategy;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
-import org.zeroprune.nas.plugin.RunScoringContext;
 import org.zeroprune.nas.quality.CorpusLanguageCheck;
 import org.zeroprune.nas.quality.StsBenchmark;
 import org.zeroprune.nas.rank.MaskFormat;
@@ -72,12 +77,13 @@ public final class PruneJob {
         Path out = Paths.get(config.output().dir());
         // checked and locked before the work, so that a refused or unwritable output fails in a second
         try (OutputDirectory output = OutputDirectory.claim(out, config.output().overwrite(), "prune",
-                List.of(config.model(), config.scoring().corpus(), config.output().sts()), caller)) {
-            return run(output, out);
+                List.of(config.model(), config.scoring().corpus(), config.output().sts()), caller);
+                ScoringEngine engine = ScoringEngines.open(config.engine(), caller)) {
+            return run(output, out, engine);
         }
     }
 
-    private PruneResult run(OutputDirectory output, Path out) {
+    private PruneResult run(OutputDirectory output, Path out, ScoringEngine engine) {
         // read before the search, so that a bad file fails in seconds, not after it
         Optional<StsBenchmark> sts = config.output().sts().isBlank() ? Optional.empty()
                 : Optional.of(StsBenchmark.read(Paths.get(config.output().sts())));
@@ -85,9 +91,12 @@ public final class PruneJob {
         ConfiguredStrategy strategy = ConfiguredStrategy.create(registered, config.scoring().options())
                 .withLimits(config.scoring().limits());
         SearchStrategy search = searches.get(config.search().strategy());
-        Optional<ConfiguredStrategy> cheaperForm = PruneScorers.cheaperForm(config, registered, search);
+        Optional<ScreenForm> screenForm = search.screensWithCheaperForm()
+                ? ScreenForm.resolve(config.search(), registered, config.scoring().options()) : Optional.empty();
+        // created now so that the screen's options are checked before the model loads
+        screenForm.ifPresent(f -> f.strategy(registered, config));
         int shortlist = Math.min(config.search().shortlist(), config.search().candidates());
-        if ((search.screens() || cheaperForm.isPresent()) && config.output().export()
+        if ((search.screens() || screenForm.isPresent()) && config.output().export()
                 && config.output().exportRank() > shortlist) {
             // refused before minutes of search rather than after them
             throw new ConfigException("output.export-rank (--export-rank) is " + config.output().exportRank()
@@ -114,11 +123,10 @@ public final class PruneJob {
                 : config.output().measureFidelity() ? CorpusLanguageCheck.ofBundled(runtime, model)
                 : Optional.<CorpusLanguageCheck>empty()).map(CorpusLanguageCheck::requireReadable);
         SearchSpace plainSpace = space(Optional.empty(), model);
-        ScoringContext context = RunScoringContext.builder(config.search().seed(), progress)
-                .sampler(new SpaceSampler(model.view(), plainSpace, costs)).forward(runtime.forward(model))
-                .calibration(corpus.isBlank() ? Optional.empty() : runtime.calibration(corpus, model))
-                .build(costs);
-        PruneScorers scorers = PruneScorers.prepare(config, registry, strategy, cheaperForm, search, model, context, timer);
+        ScoringContext context = ScoringContexts.of(config.search().seed(), progress, model, plainSpace, costs, runtime,
+                corpus).build(costs);
+        PruneScorers scorers = scoringOn(engine, PruneScorers.prepare(config, registry, strategy,
+                screenForm.map(f -> f.strategy(registered, config)), search, model, context, timer), screenForm);
         SearchSpace space = scorers.unitOrder().map(i -> space(Optional.of(i), model)).orElse(plainSpace);
         MaskFormat maskFormat = MaskFormat.named(config.output().masks());
         if (maskFormat == MaskFormat.ORDER && !space.prefixOnly()) {
@@ -186,6 +194,24 @@ public final class PruneJob {
             Files.writeString(dir.resolve("summary.json"), summary[0].toJsonText());
         }));
         return new PruneResult(out, ranked, chosen, exported, exportedOnnx, summary[0].withSeconds(timer.seconds()));
+    }
+
+    /** The prepared strategies, scoring their batches on {@code engine}, whose workers rebuild them from recipes. */
+    private PruneScorers scoringOn(ScoringEngine engine, PruneScorers scorers, Optional<ScreenForm> screenForm) {
+        if (engine == LocalEngine.INSTANCE) {
+            return scorers;
+        }
+        String job = UUID.randomUUID().toString();
+        List<Path> plugins = PruneModule.pluginDirectories(config.plugins());
+        String corpus = config.scoring().corpus();
+        PreparedStrategy scoring = scorers.scoring().scoringOn(engine, StrategyRecipe.of(job, config, plugins,
+                config.scoring().strategy(), scorers.scoring(), config.scoring().options(), corpus, List.of()));
+        // the hybrid search's named screen with its defaults, or the scoring strategy's cheaper form
+        String screenName = screenForm.isPresent() ? config.scoring().strategy() : config.search().screening();
+        Map<String, String> screenOptions = screenForm.map(ScreenForm::options).orElse(Map.of());
+        Optional<PreparedStrategy> screening = scorers.screening().map(s -> s.scoringOn(engine, StrategyRecipe.of(job,
+                config, plugins, screenName, s, screenOptions, corpus, List.of())));
+        return new PruneScorers(scoring, screening, scorers.unitOrderSource(), scorers.unitOrder());
     }
 
     /** With {@code reconstruct.rerank} above 1, the candidate that reconstructs best among the best-ranked. */

@@ -72,19 +72,6 @@ record PruneScorers(PreparedStrategy scoring, Optional<PreparedStrategy> screeni
         return ConfiguredStrategy.create(registered, Map.of()).withLimits(config.scoring().limits());
     }
 
-    /**
-     * The evolutionary search's screen ({@link ScreenForm}), created now so that its options are checked
-     * before the model loads; empty when the search or the setting screens nothing.
-     */
-    static Optional<ConfiguredStrategy> cheaperForm(PruneConfig config, RegisteredStrategy registered,
-            SearchStrategy search) {
-        if (!search.screensWithCheaperForm()) {
-            return Optional.empty();
-        }
-        return ScreenForm.resolve(config.search(), registered, config.scoring().options()).map(form -> ConfiguredStrategy
-                .create(registered, form.label(), form.options()).withLimits(config.scoring().limits()));
-    }
-
     private static Optional<String> unitOrderSource(PruneConfig config, PreparedStrategy scoring,
             Optional<PreparedStrategy> screening) {
         String configured = config.search().unitImportance();

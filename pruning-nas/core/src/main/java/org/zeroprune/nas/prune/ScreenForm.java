@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.zeroprune.nas.config.PruneConfig;
+import org.zeroprune.nas.plugin.ConfiguredStrategy;
 import org.zeroprune.nas.plugin.RegisteredStrategy;
 import org.zeroprune.nas.search.ScreenSetting;
 import org.zeroprune.nas.search.SearchConfig;
@@ -52,5 +54,10 @@ record ScreenForm(String label, Map<String, String> options) {
         String label = scoring.name() + ":" + overrides.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));
         return Optional.of(new ScreenForm(label, options));
+    }
+
+    /** The scoring strategy created with these options, named by {@link #label}, within the run's limits. */
+    ConfiguredStrategy strategy(RegisteredStrategy scoring, PruneConfig config) {
+        return ConfiguredStrategy.create(scoring, label, options).withLimits(config.scoring().limits());
     }
 }
