@@ -46,14 +46,8 @@ out="${OUT:-$(mktemp -d)}"
 mkdir -p "$out"
 cache="${ZEROPRUNE_CACHE:-$HOME/.cache/zeroprune}"
 
-# the directory of a model name
-model_dir() {
-    case "$1" in
-        embedded) echo embedded ;;
-        e5-small-v2|bge-small-en-v1.5) "$root/bench/heldout-models.sh" | grep "/$1\$" ;;
-        *) echo "$1" ;;
-    esac
-}
+# shellcheck source=bench/model-dir.sh
+source "$root/bench/model-dir.sh"
 
 # the prune options of a calibration source
 calibration_options() {

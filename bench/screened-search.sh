@@ -34,13 +34,8 @@ extra=("$@")
 out="${OUT:-$(mktemp -d)}"
 mkdir -p "$out"
 
-model_dir() {
-    case "$1" in
-        embedded) echo embedded ;;
-        e5-small-v2|bge-small-en-v1.5) "$root/bench/heldout-models.sh" | grep "/$1\$" ;;
-        *) echo "$1" ;;
-    esac
-}
+# shellcheck source=bench/model-dir.sh
+source "$root/bench/model-dir.sh"
 
 printf 'model\tbudget\tseed\tscreen\tfidelity\tsts\tdense_sts\tscore\tsearch_s\n' | tee "$out/rows.tsv"
 for model in $models; do
