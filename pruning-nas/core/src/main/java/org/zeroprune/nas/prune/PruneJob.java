@@ -93,8 +93,8 @@ public final class PruneJob {
         SearchStrategy search = searches.get(config.search().strategy());
         Optional<ScreenForm> screenForm = search.screensWithCheaperForm()
                 ? ScreenForm.resolve(config.search(), registered, config.scoring().options()) : Optional.empty();
-        // created now so that the screen's options are checked before the model loads
-        screenForm.ifPresent(f -> f.strategy(registered, config));
+        // created now, so that the screen's options are checked before the model loads
+        Optional<ConfiguredStrategy> cheaperForm = screenForm.map(f -> f.strategy(registered, config));
         int shortlist = Math.min(config.search().shortlist(), config.search().candidates());
         if ((search.screens() || screenForm.isPresent()) && config.output().export()
                 && config.output().exportRank() > shortlist) {
@@ -126,7 +126,7 @@ public final class PruneJob {
         ScoringContext context = ScoringContexts.of(config.search().seed(), progress, model, plainSpace, costs, runtime,
                 corpus).build(costs);
         PruneScorers scorers = scoringOn(engine, PruneScorers.prepare(config, registry, strategy,
-                screenForm.map(f -> f.strategy(registered, config)), search, model, context, timer), screenForm);
+                cheaperForm, search, model, context, timer), screenForm);
         SearchSpace space = scorers.unitOrder().map(i -> space(Optional.of(i), model)).orElse(plainSpace);
         MaskFormat maskFormat = MaskFormat.named(config.output().masks());
         if (maskFormat == MaskFormat.ORDER && !space.prefixOnly()) {
